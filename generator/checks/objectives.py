@@ -1,0 +1,49 @@
+"""Objectives are measurable, and every one of them is assessed somewhere (constructive alignment)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.checks import did_you_mean, error, rule, warning
+from generator.errors import Issue
+from generator.model.base import Spec
+from generator.model.bloom import VERB_LEVEL, vague_prefix
+from generator.model.course import Course, Section
+from generator.model.lesson import Lesson
+from generator.model.objective import Objective
+from generator.model.workshop import WorkshopDay
+from generator.stats import assessed_objective_ids
+
+
+def _objectives(course: Course) -> Iterator[tuple[Spec, int, Objective]]:
+    for doc in course.documents:
+        if isinstance(doc, Section | Lesson | WorkshopDay):
+            for i, objective in enumerate(doc.objectives):
+                yield doc, i, objective
+
+
+@rule("measurable-objectives")
+def measurable_objectives(course: Course) -> Iterator[Issue]:
+    for owner, i, objective in _objectives(course):
+        vague = vague_prefix(objective.verb) or vague_prefix(objective.statement)
+        if vague:
+            yield warning(owner, "objectives", i, "verb",
+                          message=f"objective '{objective.id}' starts with '{vague}', which cannot be measured",
+                          hint="use a verb you can observe, e.g. explain, implement, compare, design")  # fmt: skip
+        elif objective.bloom_level is None:
+            verb = objective.verb.strip().lower()
+            yield warning(owner, "objectives", i, "verb",
+                          message=f"'{objective.verb}' is not a Bloom verb the toolkit knows",
+                          hint=did_you_mean(verb, VERB_LEVEL) or "e.g. define, explain, implement, analyse, "
+                          "evaluate, design")  # fmt: skip
+
+
+@rule("objectives-assessed")
+def objectives_assessed(course: Course) -> Iterator[Issue]:
+    assessed = assessed_objective_ids(course)
+    for owner, i, objective in _objectives(course):
+        if objective.id not in assessed:
+            yield error(owner, "objectives", i, "id",
+                        message=f"objective '{objective.id}' is not assessed by any question, lab checkpoint or "
+                        "rubric criterion",
+                        hint=f"add a question with 'objectives: [{objective.id}]' to question_bank/")  # fmt: skip

@@ -1,0 +1,101 @@
+"""Each question has the answer fields its type needs (and no others); quizzes have the right shape."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.checks import error, rule, warning
+from generator.errors import Issue
+from generator.model.course import Course
+from generator.model.question import CHOICE_TYPES, MAX_OPTIONS, Question, QuestionSet
+
+# Which answer field each type uses; any other answer field set on the question is an error.
+_ANSWER_FIELD = {
+    "single_choice": "options", "multiple_choice": "options", "true_false": "answer", "short_answer": "accepted",
+    "numeric": "numeric", "matching": "pairs", "essay": None, "practical": None,
+}  # fmt: skip
+_ALL_ANSWER_FIELDS = ("options", "answer", "accepted", "numeric", "pairs")
+
+
+def _is_set(question: Question, name: str) -> bool:
+    value = getattr(question, name)
+    return value not in (None, [], "")
+
+
+@rule("question-answers")
+def question_answers(course: Course) -> Iterator[Issue]:
+    for qs in course.question_sets:
+        for q, question in enumerate(qs.questions):
+            yield from _answers(qs, q, question)
+
+
+def _answers(qs: QuestionSet, q: int, question: Question) -> Iterator[Issue]:
+    at = ("questions", q)
+    needed = _ANSWER_FIELD[question.type]
+    for name in _ALL_ANSWER_FIELDS:
+        if name != needed and _is_set(question, name):
+            yield error(qs, *at, name, key=True,
+                        message=f"'{name}' does not apply to a {question.type} question",
+                        hint=f"a {question.type} question uses '{needed}'" if needed else "remove it")  # fmt: skip
+    if needed and not _is_set(question, needed):
+        yield error(qs, *at, "type", message=f"a {question.type} question needs '{needed}'",
+                    hint=f"add '{needed}:' to question '{question.id}'")  # fmt: skip
+        return
+    if question.type in CHOICE_TYPES:
+        correct = sum(o.correct for o in question.options)
+        if len(question.options) < 2:
+            yield error(qs, *at, "options", message="a choice question needs at least 2 options")
+        if len(question.options) > MAX_OPTIONS:
+            yield error(qs, *at, "options", message=f"{len(question.options)} options; at most {MAX_OPTIONS} (A-F)")
+        if question.type == "single_choice" and correct != 1:
+            yield error(qs, *at, "options",
+                        message=f"a single_choice question needs exactly 1 correct option, has {correct}",
+                        hint="mark one option 'correct: true', or make it multiple_choice")  # fmt: skip
+        if question.type == "multiple_choice" and correct < 1:
+            yield error(qs, *at, "options", message="a multiple_choice question needs at least 1 correct option",
+                        hint="mark the right options 'correct: true'")  # fmt: skip
+        texts = [o.text.strip().lower() for o in question.options]
+        for i, text in enumerate(texts):
+            if text in texts[:i]:
+                yield error(qs, *at, "options", i, "text", message="this option repeats an earlier one")
+    if question.type == "matching" and len(question.pairs) < 2:
+        yield error(qs, *at, "pairs", message="a matching question needs at least 2 pairs")
+    if question.type in ("essay", "practical") and not (question.guidance or question.rubric):
+        yield warning(qs, *at, "type", message=f"{question.type} question '{question.id}' has no marking guidance",
+                      hint="add 'guidance:' or 'rubric:' so markers agree")  # fmt: skip
+
+
+@rule("lesson-assessments")
+def lesson_assessments(course: Course) -> Iterator[Issue]:
+    questions = course.questions
+    for lesson in course.lessons.values():
+        assessment = lesson.assessment
+        if assessment is None:
+            continue
+        count = len(assessment.questions)
+        if not 3 <= count <= 5:
+            yield error(lesson, "assessment", "questions",
+                        message=f"a lesson assessment has 3-5 questions, this one has {count}")  # fmt: skip
+        task = assessment.practical_task
+        if task is None:
+            yield error(lesson, "assessment", message="a lesson assessment needs a practical task",
+                        hint="add 'practical_task:' with the id of a practical question")  # fmt: skip
+        elif task in questions and questions[task].type != "practical":
+            yield error(lesson, "assessment", "practical_task",
+                        message=f"'{task}' is a {questions[task].type} question, not a practical task")  # fmt: skip
+
+
+@rule("student-quizzes")
+def student_quizzes(course: Course) -> Iterator[Issue]:
+    """Self-check quizzes appear on the student site, so they must not carry graded-only questions."""
+    questions = course.questions
+    for quiz in course.quizzes.values():
+        if quiz.purpose != "self_check":
+            continue
+        for i, question_id in enumerate(quiz.questions):
+            if question_id in questions and questions[question_id].graded_only:
+                yield error(quiz, "questions", i,
+                            message=f"question '{question_id}' is graded-only and cannot be in a self-check quiz",
+                            hint="use it in an 'exam' or 'final' quiz, or remove graded_only")  # fmt: skip
+        if not quiz.questions and quiz.draw is None:
+            yield error(quiz, "questions", message="the quiz has no questions", hint="list 'questions:' or add 'draw:'")

@@ -1,0 +1,188 @@
+"""Every id a spec mentions names something that exists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from generator.checks import did_you_mean, error, rule, warning
+from generator.errors import Issue
+from generator.model.base import Spec
+from generator.model.course import Course, Section
+from generator.model.workshop import WorkshopDay
+
+
+def _missing(
+    course: Course, obj: Spec, path: tuple[str | int, ...], value: str, known: Iterable[str], what: str
+) -> Iterator[Issue]:
+    known = set(known)
+    if value in known or value in course.failed_ids:
+        return
+    hint = did_you_mean(value, known) or f"no {what} has this id"
+    yield error(obj, *path, message=f"unknown {what} '{value}'", hint=hint)
+
+
+def objective_ids(course: Course) -> set[str]:
+    return {o.id for o in course.objectives()}
+
+
+@rule("course-structure")
+def course_structure(course: Course) -> Iterator[Issue]:
+    spec = course.spec
+    sections = {d.id: d for d in course.documents if isinstance(d, Section)}
+    for i, section_id in enumerate(spec.sections):
+        yield from _missing(course, spec, ("sections", i), section_id, sections, "section")
+    for section in sections.values():
+        if section.id not in spec.sections:
+            yield warning(section, "id", message=f"section '{section.id}' is not listed in the course",
+                          hint=f"add it to 'sections:' in {spec.file}")  # fmt: skip
+    for i, day_id in enumerate(spec.workshops):
+        yield from _missing(course, spec, ("workshops", i), day_id, course.workshops, "workshop day")
+    for day in course.workshops.values():
+        if day.id not in spec.workshops:
+            yield warning(day, "id", message=f"workshop day '{day.id}' is not listed in the course",
+                          hint=f"add it to 'workshops:' in {spec.file}")  # fmt: skip
+
+
+@rule("module-contents")
+def module_contents(course: Course) -> Iterator[Issue]:
+    placed_lessons: set[str] = set()
+    placed_labs: set[str] = set()
+    for section in course.sections:
+        for m, module in enumerate(section.modules):
+            for i, lesson_id in enumerate(module.lessons):
+                yield from _missing(course, section, ("modules", m, "lessons", i), lesson_id, course.lessons, "lesson")
+                placed_lessons.add(lesson_id)
+            for i, lab_id in enumerate(module.labs):
+                yield from _missing(course, section, ("modules", m, "labs", i), lab_id, course.labs, "lab")
+                placed_labs.add(lab_id)
+    for day in course.workshops.values():
+        placed_lessons |= {b.lesson for b in day.blocks if b.lesson}
+        placed_labs |= {b.lab for b in day.blocks if b.lab}
+    for lesson in course.lessons.values():
+        if lesson.id not in placed_lessons:
+            yield warning(lesson, "id", message=f"lesson '{lesson.id}' is not part of any module or workshop day",
+                          hint="list it under a module's 'lessons:' in its section file")  # fmt: skip
+    for lab in course.labs.values():
+        if lab.id not in placed_labs:
+            yield warning(lab, "id", message=f"lab '{lab.id}' is not part of any module or workshop day",
+                          hint="list it under a module's 'labs:' in its section file")  # fmt: skip
+
+
+@rule("question-references")
+def question_references(course: Course) -> Iterator[Issue]:
+    objectives = objective_ids(course)
+    groups = {m.id for m in course.modules} | set(course.workshops)
+    questions = course.questions
+    for qs in course.question_sets:
+        yield from _missing(course, qs, ("module",), qs.module, groups, "module or workshop day")
+        for q_index, question in enumerate(qs.questions):
+            for i, objective_id in enumerate(question.objectives):
+                path = ("questions", q_index, "objectives", i)
+                yield from _missing(course, qs, path, objective_id, objectives, "objective")
+            if question.rubric:
+                path = ("questions", q_index, "rubric")
+                yield from _missing(course, qs, path, question.rubric, course.rubrics, "rubric")
+    for lesson in course.lessons.values():
+        if lesson.assessment:
+            for i, question_id in enumerate(lesson.assessment.questions):
+                path = ("assessment", "questions", i)
+                yield from _missing(course, lesson, path, question_id, questions, "question")
+            if lesson.assessment.practical_task:
+                path = ("assessment", "practical_task")
+                yield from _missing(course, lesson, path, lesson.assessment.practical_task, questions, "question")
+    tags = {t for q in questions.values() for t in q.tags}
+    for quiz in course.quizzes.values():
+        for i, question_id in enumerate(quiz.questions):
+            yield from _missing(course, quiz, ("questions", i), question_id, questions, "question")
+        if quiz.draw:
+            for i, objective_id in enumerate(quiz.draw.objectives):
+                yield from _missing(course, quiz, ("draw", "objectives", i), objective_id, objectives, "objective")
+            for i, tag in enumerate(quiz.draw.tags):
+                yield from _missing(course, quiz, ("draw", "tags", i), tag, tags, "tag")
+
+
+@rule("assessment-references")
+def assessment_references(course: Course) -> Iterator[Issue]:
+    objectives = objective_ids(course)
+    for lab in course.labs.values():
+        if lab.starts_from:
+            yield from _missing(course, lab, ("starts_from",), lab.starts_from, course.labs, "lab")
+        for c, checkpoint in enumerate(lab.checkpoints):
+            for i, objective_id in enumerate(checkpoint.objectives):
+                path = ("checkpoints", c, "objectives", i)
+                yield from _missing(course, lab, path, objective_id, objectives, "objective")
+    for rubric in course.rubrics.values():
+        for c, criterion in enumerate(rubric.criteria):
+            for i, objective_id in enumerate(criterion.objectives):
+                path = ("criteria", c, "objectives", i)
+                yield from _missing(course, rubric, path, objective_id, objectives, "objective")
+    for checklist in course.checklists.values():
+        for i, objective_id in enumerate(checklist.objectives):
+            yield from _missing(course, checklist, ("objectives", i), objective_id, objectives, "objective")
+
+
+@rule("lab-chain")
+def lab_chain(course: Course) -> Iterator[Issue]:
+    """A lab that starts from another must not, through the chain, start from itself."""
+    for lab in course.labs.values():
+        seen = [lab.id]
+        current = lab.starts_from
+        while current in course.labs:
+            if current in seen:
+                chain = " -> ".join([*seen, current])
+                yield error(lab, "starts_from", message=f"labs start from each other in a loop: {chain}",
+                            hint="one lab in the loop must start from a clean workspace")  # fmt: skip
+                break
+            seen.append(current)
+            current = course.labs[current].starts_from
+
+
+@rule("workshop-references")
+def workshop_references(course: Course) -> Iterator[Issue]:
+    for day in course.workshops.values():
+        yield from _block_refs(course, day)
+
+
+def _block_refs(course: Course, day: WorkshopDay) -> Iterator[Issue]:
+    for b, block in enumerate(day.blocks):
+        if block.lesson:
+            yield from _missing(course, day, ("blocks", b, "lesson"), block.lesson, course.lessons, "lesson")
+        if block.lab:
+            yield from _missing(course, day, ("blocks", b, "lab"), block.lab, course.labs, "lab")
+
+
+@rule("roles-and-tiers")
+def roles_and_tiers(course: Course) -> Iterator[Issue]:
+    roles = [r.id for r in course.spec.roles]
+    tiers = [t.id for t in course.spec.tiers]
+    for section in course.sections:
+        for role in section.by_role:
+            if role not in roles:
+                yield error(section, "by_role", role, key=True, message=f"unknown role '{role}'",
+                            hint=did_you_mean(role, roles) or "roles are: " + ", ".join(roles))  # fmt: skip
+    for lesson in course.lessons.values():
+        for role in lesson.activity.by_role:
+            if role not in roles:
+                yield error(lesson, "activity", "by_role", role, key=True, message=f"unknown role '{role}'",
+                            hint=did_you_mean(role, roles) or "roles are: " + ", ".join(roles))  # fmt: skip
+        for tier in lesson.activity.tiers:
+            if tier not in tiers:
+                yield error(lesson, "activity", "tiers", tier, key=True, message=f"unknown tier '{tier}'",
+                            hint=did_you_mean(tier, tiers) or "tiers are: " + (", ".join(tiers) or "none"))  # fmt: skip
+
+
+@rule("pipeline-view-lenses")
+def pipeline_view_lenses(course: Course) -> Iterator[Issue]:
+    view = course.pipeline_view
+    if view is None:
+        return
+    lenses = [lens.id for lens in view.lenses]
+    for i, layer in enumerate(view.layers):
+        for lens in lenses:
+            if lens not in layer.lenses:
+                yield error(view, "layers", i, "lenses", message=f"layer '{layer.id}' has no text for lens '{lens}'",
+                            hint=f"add '{lens}:' under this layer's lenses")  # fmt: skip
+        for lens in layer.lenses:
+            if lens not in lenses:
+                yield error(view, "layers", i, "lenses", lens, key=True, message=f"unknown lens '{lens}'",
+                            hint=did_you_mean(lens, lenses) or "lenses are: " + ", ".join(lenses))  # fmt: skip
