@@ -8,13 +8,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from generator.errors import Issue, Level, ToolkitError
 
 
-def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
+def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
@@ -40,8 +44,14 @@ def main() -> None:
 @main.command()
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json prints one object for CI.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints one object for CI.",
+)
 def validate(path: Path, strict: bool, fmt: str) -> None:
     """Check every spec of the course at PATH and report all problems at once."""
     from generator.load.course_loader import check_course
@@ -71,16 +81,32 @@ def validate(path: Path, strict: bool, fmt: str) -> None:
         for name in ("Sections", "Modules", "Lessons", "Labs", "Questions", "Objectives", "Coverage"):
             table.add_column(name, justify="right")
         coverage = f"{stats.coverage:.0f}%"
-        table.add_row(*(str(v) for v in (stats.sections, stats.modules, stats.lessons, stats.labs,
-                                          stats.questions, stats.objectives)), coverage)  # fmt: skip
+        table.add_row(
+            *(
+                str(v)
+                for v in (
+                    stats.sections,
+                    stats.modules,
+                    stats.lessons,
+                    stats.labs,
+                    stats.questions,
+                    stats.objectives,
+                )
+            ),
+            coverage,
+        )
         console.print(table)
     _print_issues(result.issues)
     errors, warnings = len(result.errors), len(result.warnings)
     if failed:
         reason = "" if errors else " (--strict: warnings count as errors)"
-        console.print(f"[bold red]✗ {errors} error(s), {warnings} warning(s) in {result.files} files{reason}[/]")
+        console.print(
+            f"[bold red]✗ {errors} error(s), {warnings} warning(s) in {result.files} files{reason}[/]"
+        )
         sys.exit(1)
-    console.print(f"[bold green]✓ {result.files} spec files valid[/]" + (f", {warnings} warning(s)" if warnings else ""))
+    console.print(
+        f"[bold green]✓ {result.files} spec files valid[/]" + (f", {warnings} warning(s)" if warnings else "")
+    )
 
 
 def _print_issues(issues: list[Issue]) -> None:
@@ -91,8 +117,13 @@ def _print_issues(issues: list[Issue]) -> None:
 
 
 @main.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"), show_default=True,
-              help="Folder to write the schemas to.")  # fmt: skip
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder to write the schemas to.",
+)
 @click.option("--check", is_flag=True, help="Do not write; exit 1 if the schemas in --out are stale.")
 def schema(out: Path, check: bool) -> None:
     """Write the JSON Schema of spec files (for editor autocompletion)."""
@@ -101,11 +132,15 @@ def schema(out: Path, check: bool) -> None:
     if check:
         stale = stale_schemas(out)
         if stale:
-            raise ToolkitError(f"stale schema files in {out}/: {', '.join(stale)}. Run `curriculum schema` to update.")
+            raise ToolkitError(
+                f"stale schema files in {out}/: {', '.join(stale)}. Run `curriculum schema` to update."
+            )
         click.echo(f"schemas in {out}/ are up to date")
         return
     changed = write_schemas(out)
-    click.echo(f"wrote {len(changed)} schema file(s) to {out}/" if changed else f"schemas in {out}/ are up to date")
+    click.echo(
+        f"wrote {len(changed)} schema file(s) to {out}/" if changed else f"schemas in {out}/ are up to date"
+    )
 
 
 @main.command()
@@ -113,8 +148,14 @@ def schema(out: Path, check: bool) -> None:
 @click.argument("spec_id", metavar="ID")
 @click.option("--title", default="", help="Title (or question stem) to start with.")
 @click.option("--module", default="", help="question: the module the question belongs to.")
-@click.option("--course", "course_path", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("."), show_default=True, help="The course folder.")  # fmt: skip
+@click.option(
+    "--course",
+    "course_path",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The course folder.",
+)
 def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> None:
     """Write a valid, commented KIND spec file named ID to start from."""
     from generator.load.course_loader import find_root

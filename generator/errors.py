@@ -48,7 +48,8 @@ class Issue:
             text += f"{self.field}: "
         text += self.message.rstrip(".") + "."
         if self.hint:
-            text += " " + self.hint.rstrip(".") + "."
+            hint = self.hint.rstrip(".")
+            text += " " + (hint if hint.endswith(("?", "!")) else hint + ".")
         return text
 
     def to_dict(self) -> dict[str, object]:

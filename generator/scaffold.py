@@ -15,7 +15,7 @@ TARGETS = {
     "lesson": ("curriculum/lessons", "{id}.yaml", "lesson"),
     "lab": ("curriculum/labs", "{id}.yaml", "lab"),
     "section": ("curriculum/sections", "{id}.yaml", "section"),
-    "question": ("question_bank", "{module}.yaml", "questions"),
+    "question": ("question_bank", "{id}.yaml", "questions"),
 }
 
 
@@ -26,7 +26,9 @@ def new_spec(kind: str, spec_id: str, root: Path, *, title: str = "", module: st
     import jinja2
 
     if not re.fullmatch(ID_PATTERN, spec_id):
-        raise ToolkitError(f"'{spec_id}' is not a valid id: use lower-case letters, digits and - _ . (e.g. 'my-lesson')")
+        raise ToolkitError(
+            f"'{spec_id}' is not a valid id: use lower-case letters, digits and - _ . (e.g. 'my-lesson')"
+        )
     if kind == "question" and not module:
         raise ToolkitError("a question belongs to a module: pass --module MODULE_ID")
     folder, pattern, schema_kind = TARGETS[kind]

@@ -31,7 +31,11 @@ def build_schemas() -> dict[str, str]:
     union: Any = Annotated[Union[tuple(KINDS.values())], Field(discriminator="kind")]  # noqa: UP007
     combined = TypeAdapter(union).json_schema(mode="validation")
     out[COMBINED] = _dump(
-        {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Curriculum spec file", **combined}
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Curriculum spec file",
+            **combined,
+        }
     )
     return out
 

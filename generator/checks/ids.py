@@ -43,7 +43,11 @@ def unique_ids(course: Course) -> Iterator[Issue]:
         key = (namespace, value)
         if key in first:
             owner, owner_path = first[key]
-            yield error(obj, *path, message=f"{namespace} id '{value}' is already used",
-                        hint=f"first defined at {owner.loc(*owner_path)}; ids must be unique")  # fmt: skip
+            yield error(
+                obj,
+                *path,
+                message=f"{namespace} id '{value}' is already used",
+                hint=f"first defined at {owner.loc(*owner_path)}; ids must be unique",
+            )
         else:
             first[key] = (obj, path)

@@ -27,23 +27,38 @@ def measurable_objectives(course: Course) -> Iterator[Issue]:
     for owner, i, objective in _objectives(course):
         vague = vague_prefix(objective.verb) or vague_prefix(objective.statement)
         if vague:
-            yield warning(owner, "objectives", i, "verb",
-                          message=f"objective '{objective.id}' starts with '{vague}', which cannot be measured",
-                          hint="use a verb you can observe, e.g. explain, implement, compare, design")  # fmt: skip
+            yield warning(
+                owner,
+                "objectives",
+                i,
+                "verb",
+                message=f"objective '{objective.id}' starts with '{vague}', which cannot be measured",
+                hint="use a verb you can observe, e.g. explain, implement, compare, design",
+            )
         elif objective.bloom_level is None:
             verb = objective.verb.strip().lower()
-            yield warning(owner, "objectives", i, "verb",
-                          message=f"'{objective.verb}' is not a Bloom verb the toolkit knows",
-                          hint=did_you_mean(verb, VERB_LEVEL) or "e.g. define, explain, implement, analyse, "
-                          "evaluate, design")  # fmt: skip
+            yield warning(
+                owner,
+                "objectives",
+                i,
+                "verb",
+                message=f"'{objective.verb}' is not a Bloom verb the toolkit knows",
+                hint=did_you_mean(verb, VERB_LEVEL)
+                or "e.g. define, explain, implement, analyse, evaluate, design",
+            )
 
 
 @rule("objectives-assessed")
 def objectives_assessed(course: Course) -> Iterator[Issue]:
     assessed = assessed_objective_ids(course)
     for owner, i, objective in _objectives(course):
-        if objective.id not in assessed:
-            yield error(owner, "objectives", i, "id",
-                        message=f"objective '{objective.id}' is not assessed by any question, lab checkpoint or "
-                        "rubric criterion",
-                        hint=f"add a question with 'objectives: [{objective.id}]' to question_bank/")  # fmt: skip
+        if objective.id not in assessed and objective.id not in course.failed_ids:
+            yield error(
+                owner,
+                "objectives",
+                i,
+                "id",
+                message=f"objective '{objective.id}' is not assessed by any question, lab checkpoint or "
+                "rubric criterion",
+                hint=f"add a question with 'objectives: [{objective.id}]' to question_bank/",
+            )

@@ -11,9 +11,15 @@ from generator.model.question import CHOICE_TYPES, MAX_OPTIONS, Question, Questi
 
 # Which answer field each type uses; any other answer field set on the question is an error.
 _ANSWER_FIELD = {
-    "single_choice": "options", "multiple_choice": "options", "true_false": "answer", "short_answer": "accepted",
-    "numeric": "numeric", "matching": "pairs", "essay": None, "practical": None,
-}  # fmt: skip
+    "single_choice": "options",
+    "multiple_choice": "options",
+    "true_false": "answer",
+    "short_answer": "accepted",
+    "numeric": "numeric",
+    "matching": "pairs",
+    "essay": None,
+    "practical": None,
+}
 _ALL_ANSWER_FIELDS = ("options", "answer", "accepted", "numeric", "pairs")
 
 
@@ -34,26 +40,47 @@ def _answers(qs: QuestionSet, q: int, question: Question) -> Iterator[Issue]:
     needed = _ANSWER_FIELD[question.type]
     for name in _ALL_ANSWER_FIELDS:
         if name != needed and _is_set(question, name):
-            yield error(qs, *at, name, key=True,
-                        message=f"'{name}' does not apply to a {question.type} question",
-                        hint=f"a {question.type} question uses '{needed}'" if needed else "remove it")  # fmt: skip
+            yield error(
+                qs,
+                *at,
+                name,
+                key=True,
+                message=f"'{name}' does not apply to a {question.type} question",
+                hint=f"a {question.type} question uses '{needed}'" if needed else "remove it",
+            )
     if needed and not _is_set(question, needed):
-        yield error(qs, *at, "type", message=f"a {question.type} question needs '{needed}'",
-                    hint=f"add '{needed}:' to question '{question.id}'")  # fmt: skip
+        yield error(
+            qs,
+            *at,
+            "type",
+            message=f"a {question.type} question needs '{needed}'",
+            hint=f"add '{needed}:' to question '{question.id}'",
+        )
         return
     if question.type in CHOICE_TYPES:
         correct = sum(o.correct for o in question.options)
         if len(question.options) < 2:
             yield error(qs, *at, "options", message="a choice question needs at least 2 options")
         if len(question.options) > MAX_OPTIONS:
-            yield error(qs, *at, "options", message=f"{len(question.options)} options; at most {MAX_OPTIONS} (A-F)")
+            yield error(
+                qs, *at, "options", message=f"{len(question.options)} options; at most {MAX_OPTIONS} (A-F)"
+            )
         if question.type == "single_choice" and correct != 1:
-            yield error(qs, *at, "options",
-                        message=f"a single_choice question needs exactly 1 correct option, has {correct}",
-                        hint="mark one option 'correct: true', or make it multiple_choice")  # fmt: skip
+            yield error(
+                qs,
+                *at,
+                "options",
+                message=f"a single_choice question needs exactly 1 correct option, has {correct}",
+                hint="mark one option 'correct: true', or make it multiple_choice",
+            )
         if question.type == "multiple_choice" and correct < 1:
-            yield error(qs, *at, "options", message="a multiple_choice question needs at least 1 correct option",
-                        hint="mark the right options 'correct: true'")  # fmt: skip
+            yield error(
+                qs,
+                *at,
+                "options",
+                message="a multiple_choice question needs at least 1 correct option",
+                hint="mark the right options 'correct: true'",
+            )
         texts = [o.text.strip().lower() for o in question.options]
         for i, text in enumerate(texts):
             if text in texts[:i]:
@@ -61,8 +88,13 @@ def _answers(qs: QuestionSet, q: int, question: Question) -> Iterator[Issue]:
     if question.type == "matching" and len(question.pairs) < 2:
         yield error(qs, *at, "pairs", message="a matching question needs at least 2 pairs")
     if question.type in ("essay", "practical") and not (question.guidance or question.rubric):
-        yield warning(qs, *at, "type", message=f"{question.type} question '{question.id}' has no marking guidance",
-                      hint="add 'guidance:' or 'rubric:' so markers agree")  # fmt: skip
+        yield warning(
+            qs,
+            *at,
+            "type",
+            message=f"{question.type} question '{question.id}' has no marking guidance",
+            hint="add 'guidance:' or 'rubric:' so markers agree",
+        )
 
 
 @rule("lesson-assessments")
@@ -74,15 +106,27 @@ def lesson_assessments(course: Course) -> Iterator[Issue]:
             continue
         count = len(assessment.questions)
         if not 3 <= count <= 5:
-            yield error(lesson, "assessment", "questions",
-                        message=f"a lesson assessment has 3-5 questions, this one has {count}")  # fmt: skip
+            yield error(
+                lesson,
+                "assessment",
+                "questions",
+                message=f"a lesson assessment has 3-5 questions, this one has {count}",
+            )
         task = assessment.practical_task
         if task is None:
-            yield error(lesson, "assessment", message="a lesson assessment needs a practical task",
-                        hint="add 'practical_task:' with the id of a practical question")  # fmt: skip
+            yield error(
+                lesson,
+                "assessment",
+                message="a lesson assessment needs a practical task",
+                hint="add 'practical_task:' with the id of a practical question",
+            )
         elif task in questions and questions[task].type != "practical":
-            yield error(lesson, "assessment", "practical_task",
-                        message=f"'{task}' is a {questions[task].type} question, not a practical task")  # fmt: skip
+            yield error(
+                lesson,
+                "assessment",
+                "practical_task",
+                message=f"'{task}' is a {questions[task].type} question, not a practical task",
+            )
 
 
 @rule("student-quizzes")
@@ -94,8 +138,17 @@ def student_quizzes(course: Course) -> Iterator[Issue]:
             continue
         for i, question_id in enumerate(quiz.questions):
             if question_id in questions and questions[question_id].graded_only:
-                yield error(quiz, "questions", i,
-                            message=f"question '{question_id}' is graded-only and cannot be in a self-check quiz",
-                            hint="use it in an 'exam' or 'final' quiz, or remove graded_only")  # fmt: skip
+                yield error(
+                    quiz,
+                    "questions",
+                    i,
+                    message=f"question '{question_id}' is graded-only and cannot be in a self-check quiz",
+                    hint="use it in an 'exam' or 'final' quiz, or remove graded_only",
+                )
         if not quiz.questions and quiz.draw is None:
-            yield error(quiz, "questions", message="the quiz has no questions", hint="list 'questions:' or add 'draw:'")
+            yield error(
+                quiz,
+                "questions",
+                message="the quiz has no questions",
+                hint="list 'questions:' or add 'draw:'",
+            )

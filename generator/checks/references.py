@@ -33,14 +33,22 @@ def course_structure(course: Course) -> Iterator[Issue]:
         yield from _missing(course, spec, ("sections", i), section_id, sections, "section")
     for section in sections.values():
         if section.id not in spec.sections:
-            yield warning(section, "id", message=f"section '{section.id}' is not listed in the course",
-                          hint=f"add it to 'sections:' in {spec.file}")  # fmt: skip
+            yield warning(
+                section,
+                "id",
+                message=f"section '{section.id}' is not listed in the course",
+                hint=f"add it to 'sections:' in {spec.file}",
+            )
     for i, day_id in enumerate(spec.workshops):
         yield from _missing(course, spec, ("workshops", i), day_id, course.workshops, "workshop day")
     for day in course.workshops.values():
         if day.id not in spec.workshops:
-            yield warning(day, "id", message=f"workshop day '{day.id}' is not listed in the course",
-                          hint=f"add it to 'workshops:' in {spec.file}")  # fmt: skip
+            yield warning(
+                day,
+                "id",
+                message=f"workshop day '{day.id}' is not listed in the course",
+                hint=f"add it to 'workshops:' in {spec.file}",
+            )
 
 
 @rule("module-contents")
@@ -50,7 +58,9 @@ def module_contents(course: Course) -> Iterator[Issue]:
     for section in course.sections:
         for m, module in enumerate(section.modules):
             for i, lesson_id in enumerate(module.lessons):
-                yield from _missing(course, section, ("modules", m, "lessons", i), lesson_id, course.lessons, "lesson")
+                yield from _missing(
+                    course, section, ("modules", m, "lessons", i), lesson_id, course.lessons, "lesson"
+                )
                 placed_lessons.add(lesson_id)
             for i, lab_id in enumerate(module.labs):
                 yield from _missing(course, section, ("modules", m, "labs", i), lab_id, course.labs, "lab")
@@ -60,12 +70,20 @@ def module_contents(course: Course) -> Iterator[Issue]:
         placed_labs |= {b.lab for b in day.blocks if b.lab}
     for lesson in course.lessons.values():
         if lesson.id not in placed_lessons:
-            yield warning(lesson, "id", message=f"lesson '{lesson.id}' is not part of any module or workshop day",
-                          hint="list it under a module's 'lessons:' in its section file")  # fmt: skip
+            yield warning(
+                lesson,
+                "id",
+                message=f"lesson '{lesson.id}' is not part of any module or workshop day",
+                hint="list it under a module's 'lessons:' in its section file",
+            )
     for lab in course.labs.values():
         if lab.id not in placed_labs:
-            yield warning(lab, "id", message=f"lab '{lab.id}' is not part of any module or workshop day",
-                          hint="list it under a module's 'labs:' in its section file")  # fmt: skip
+            yield warning(
+                lab,
+                "id",
+                message=f"lab '{lab.id}' is not part of any module or workshop day",
+                hint="list it under a module's 'labs:' in its section file",
+            )
 
 
 @rule("question-references")
@@ -73,6 +91,7 @@ def question_references(course: Course) -> Iterator[Issue]:
     objectives = objective_ids(course)
     groups = {m.id for m in course.modules} | set(course.workshops)
     questions = course.questions
+    path: tuple[str | int, ...]
     for qs in course.question_sets:
         yield from _missing(course, qs, ("module",), qs.module, groups, "module or workshop day")
         for q_index, question in enumerate(qs.questions):
@@ -89,14 +108,18 @@ def question_references(course: Course) -> Iterator[Issue]:
                 yield from _missing(course, lesson, path, question_id, questions, "question")
             if lesson.assessment.practical_task:
                 path = ("assessment", "practical_task")
-                yield from _missing(course, lesson, path, lesson.assessment.practical_task, questions, "question")
+                yield from _missing(
+                    course, lesson, path, lesson.assessment.practical_task, questions, "question"
+                )
     tags = {t for q in questions.values() for t in q.tags}
     for quiz in course.quizzes.values():
         for i, question_id in enumerate(quiz.questions):
             yield from _missing(course, quiz, ("questions", i), question_id, questions, "question")
         if quiz.draw:
             for i, objective_id in enumerate(quiz.draw.objectives):
-                yield from _missing(course, quiz, ("draw", "objectives", i), objective_id, objectives, "objective")
+                yield from _missing(
+                    course, quiz, ("draw", "objectives", i), objective_id, objectives, "objective"
+                )
             for i, tag in enumerate(quiz.draw.tags):
                 yield from _missing(course, quiz, ("draw", "tags", i), tag, tags, "tag")
 
@@ -130,8 +153,12 @@ def lab_chain(course: Course) -> Iterator[Issue]:
         while current in course.labs:
             if current in seen:
                 chain = " -> ".join([*seen, current])
-                yield error(lab, "starts_from", message=f"labs start from each other in a loop: {chain}",
-                            hint="one lab in the loop must start from a clean workspace")  # fmt: skip
+                yield error(
+                    lab,
+                    "starts_from",
+                    message=f"labs start from each other in a loop: {chain}",
+                    hint="one lab in the loop must start from a clean workspace",
+                )
                 break
             seen.append(current)
             current = course.labs[current].starts_from
@@ -158,17 +185,37 @@ def roles_and_tiers(course: Course) -> Iterator[Issue]:
     for section in course.sections:
         for role in section.by_role:
             if role not in roles:
-                yield error(section, "by_role", role, key=True, message=f"unknown role '{role}'",
-                            hint=did_you_mean(role, roles) or "roles are: " + ", ".join(roles))  # fmt: skip
+                yield error(
+                    section,
+                    "by_role",
+                    role,
+                    key=True,
+                    message=f"unknown role '{role}'",
+                    hint=did_you_mean(role, roles) or "roles are: " + ", ".join(roles),
+                )
     for lesson in course.lessons.values():
         for role in lesson.activity.by_role:
             if role not in roles:
-                yield error(lesson, "activity", "by_role", role, key=True, message=f"unknown role '{role}'",
-                            hint=did_you_mean(role, roles) or "roles are: " + ", ".join(roles))  # fmt: skip
+                yield error(
+                    lesson,
+                    "activity",
+                    "by_role",
+                    role,
+                    key=True,
+                    message=f"unknown role '{role}'",
+                    hint=did_you_mean(role, roles) or "roles are: " + ", ".join(roles),
+                )
         for tier in lesson.activity.tiers:
             if tier not in tiers:
-                yield error(lesson, "activity", "tiers", tier, key=True, message=f"unknown tier '{tier}'",
-                            hint=did_you_mean(tier, tiers) or "tiers are: " + (", ".join(tiers) or "none"))  # fmt: skip
+                yield error(
+                    lesson,
+                    "activity",
+                    "tiers",
+                    tier,
+                    key=True,
+                    message=f"unknown tier '{tier}'",
+                    hint=did_you_mean(tier, tiers) or "tiers are: " + (", ".join(tiers) or "none"),
+                )
 
 
 @rule("pipeline-view-lenses")
@@ -180,9 +227,23 @@ def pipeline_view_lenses(course: Course) -> Iterator[Issue]:
     for i, layer in enumerate(view.layers):
         for lens in lenses:
             if lens not in layer.lenses:
-                yield error(view, "layers", i, "lenses", message=f"layer '{layer.id}' has no text for lens '{lens}'",
-                            hint=f"add '{lens}:' under this layer's lenses")  # fmt: skip
+                yield error(
+                    view,
+                    "layers",
+                    i,
+                    "lenses",
+                    message=f"layer '{layer.id}' has no text for lens '{lens}'",
+                    hint=f"add '{lens}:' under this layer's lenses",
+                )
         for lens in layer.lenses:
             if lens not in lenses:
-                yield error(view, "layers", i, "lenses", lens, key=True, message=f"unknown lens '{lens}'",
-                            hint=did_you_mean(lens, lenses) or "lenses are: " + ", ".join(lenses))  # fmt: skip
+                yield error(
+                    view,
+                    "layers",
+                    i,
+                    "lenses",
+                    lens,
+                    key=True,
+                    message=f"unknown lens '{lens}'",
+                    hint=did_you_mean(lens, lenses) or "lenses are: " + ", ".join(lenses),
+                )

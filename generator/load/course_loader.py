@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,9 +26,15 @@ from generator.model.workshop import WorkshopDay
 SPEC_FOLDERS = ("curriculum", "question_bank")
 # Folder names a file may sit in, and the kind that usually lives there (for hints only).
 _FOLDER_KIND = {
-    "sections": "section", "lessons": "lesson", "labs": "lab", "workshops": "workshop", "quizzes": "quiz",
-    "rubrics": "rubric", "checklists": "checklist", "question_bank": "questions",
-}  # fmt: skip
+    "sections": "section",
+    "lessons": "lesson",
+    "labs": "lab",
+    "workshops": "workshop",
+    "quizzes": "quiz",
+    "rubrics": "rubric",
+    "checklists": "checklist",
+    "question_bank": "questions",
+}
 
 
 @dataclass
@@ -67,7 +74,9 @@ def spec_files(root: Path) -> list[Path]:
         base = root / folder
         if base.is_dir():
             found = [*base.rglob("*.yaml"), *base.rglob("*.yml")]
-            files += sorted(p for p in found if not any(part[0] in "._" for part in p.relative_to(base).parts))
+            files += sorted(
+                p for p in found if not any(part[0] in "._" for part in p.relative_to(base).parts)
+            )
     return files
 
 
@@ -85,12 +94,12 @@ def check_course(path: str | os.PathLike[str], *, display_base: Path | None = No
         display = _display(file, base)
         doc, problems = read_yaml(file, display)
         issues += problems
-        if doc is None:
-            continue
-        spec, problems = _validate(doc, file)
-        issues += problems
+        spec = None
+        if doc is not None:
+            spec, problems = _validate(doc, file)
+            issues += problems
         if spec is None:
-            failed |= _ids_in(doc.data)
+            failed |= _mentions(file)
         else:
             specs.append(spec)
 
@@ -110,18 +119,14 @@ def load_course(path: str | os.PathLike[str], *, strict: bool = False) -> Course
     return result.course
 
 
-def _ids_in(data: object) -> set[str]:
-    """Every `id:` value in a file that failed to validate: its objects exist, just broken."""
-    found: set[str] = set()
-    if isinstance(data, dict):
-        if isinstance(data.get("id"), str):
-            found.add(data["id"])
-        for value in data.values():
-            found |= _ids_in(value)
-    elif isinstance(data, list):
-        for value in data:
-            found |= _ids_in(value)
-    return found
+def _mentions(file: Path) -> set[str]:
+    """Every id-like word in a file that failed to load.
+
+    Why: the things it defines exist, just broken; checks skip references to them so one bad file
+    gives its own errors, not a cascade of "unknown lesson" errors elsewhere.
+    """
+    text = file.read_bytes().decode("utf-8", errors="replace")
+    return set(re.findall(r"[A-Za-z0-9][A-Za-z0-9._-]*", text))
 
 
 def _display(path: Path, base: Path) -> str:
@@ -139,7 +144,7 @@ def _validate(doc: Document, file: Path) -> tuple[Spec | None, list[Issue]]:
         hint = "a spec file is a set of 'field: value' lines starting with 'kind:'"
         return None, [Issue(Level.ERROR, at, "", f"expected a mapping of fields, got {got}", hint, "schema")]
     kind = data.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         guess = _FOLDER_KIND.get(file.parent.name) or _FOLDER_KIND.get(file.parent.parent.name)
         if kind is None:
             message = "required field 'kind' is missing"
@@ -160,7 +165,9 @@ def _validate(doc: Document, file: Path) -> tuple[Spec | None, list[Issue]]:
     return spec, []
 
 
-def _assemble(root: Path, specs: list[Spec], failed: set[str], issues: list[Issue], where: str) -> Course | None:
+def _assemble(
+    root: Path, specs: list[Spec], failed: set[str], issues: list[Issue], where: str
+) -> Course | None:
     courses = [s for s in specs if isinstance(s, CourseSpec)]
     if not courses:
         if not any(i.location.file.endswith("course.yaml") for i in issues):
@@ -177,8 +184,14 @@ def _assemble(root: Path, specs: list[Spec], failed: set[str], issues: list[Issu
         return None
     for extra in courses[1:]:
         issues.append(
-            Issue(Level.ERROR, extra.loc("kind"), "kind", "a course has one course spec; this is a second one",
-                  f"keep only {courses[0].file}", "structure")  # fmt: skip
+            Issue(
+                Level.ERROR,
+                extra.loc("kind"),
+                "kind",
+                "a course has one course spec; this is a second one",
+                f"keep only {courses[0].file}",
+                "structure",
+            )
         )
     course = Course(root=root, spec=courses[0], documents=specs, failed_ids=failed)
     by_id_sections = {s.id: s for s in specs if isinstance(s, Section)}
@@ -204,7 +217,13 @@ def _assemble(root: Path, specs: list[Spec], failed: set[str], issues: list[Issu
                     course.pipeline_view = spec
                 else:
                     issues.append(
-                        Issue(Level.ERROR, spec.loc("kind"), "kind", "a course has one pipeline view",
-                              f"merge it into {course.pipeline_view.file}", "structure")  # fmt: skip
+                        Issue(
+                            Level.ERROR,
+                            spec.loc("kind"),
+                            "kind",
+                            "a course has one pipeline view",
+                            f"merge it into {course.pipeline_view.file}",
+                            "structure",
+                        )
                     )
     return course

@@ -57,7 +57,21 @@ def issues_from(error: ValidationError, model: type[BaseModel], source: SourceMa
         elif kind in ("literal_error", "union_tag_invalid"):
             hint = _choice_hint(err) or hint
         issues.append(Issue(Level.ERROR, location, field_path_text(where), message, hint, "schema"))
-    return issues
+    return _merge_typos(issues)
+
+
+def _merge_typos(issues: list[Issue]) -> list[Issue]:
+    """Drop "required field 'x' is missing" when the same mapping has a misspelling of 'x' (reported once)."""
+    suggested = {
+        (i.field.rpartition(".")[0] if "." in i.field else "", i.hint.split("'")[1])
+        for i in issues
+        if i.message.startswith("unknown field") and i.hint.startswith("did you mean")
+    }
+    return [
+        i
+        for i in issues
+        if not (i.message.startswith("required field") and (i.field, i.message.split("'")[1]) in suggested)
+    ]
 
 
 def _word(err: Any, name: str) -> tuple[str, str]:
@@ -87,7 +101,13 @@ def _word(err: Any, name: str) -> tuple[str, str]:
 def _show(value: Any) -> str:
     if isinstance(value, dict | list):
         return ""
-    text = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    text = (
+        repr(value)
+        if isinstance(value, str)
+        else str(value).lower()
+        if isinstance(value, bool)
+        else str(value)
+    )
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -122,7 +122,9 @@ def _build(
     active.add(id(node))
     try:
         if isinstance(node, yaml.SequenceNode):
-            return [_build(loader, item, (*path, i), values, keys, active) for i, item in enumerate(node.value)]
+            return [
+                _build(loader, item, (*path, i), values, keys, active) for i, item in enumerate(node.value)
+            ]
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             first_seen: dict[Any, int] = {}

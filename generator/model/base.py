@@ -12,7 +12,9 @@ from generator.errors import SourceLocation
 
 # Lower-case slugs: safe in file names, URLs and spreadsheet cells.
 ID_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description="A lower-case id: letters, digits, - _ .")]
+Id = Annotated[
+    str, StringConstraints(pattern=ID_PATTERN), Field(description="A lower-case id: letters, digits, - _ .")
+]
 Markdown = Annotated[str, Field(description="Text; Markdown is allowed.")]
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="Text; Markdown is allowed.")]
 Minutes = Annotated[int, Field(ge=1, le=600, description="A duration in minutes.")]

@@ -1,4 +1,4 @@
-"""The course spec, its sections and modules, and `Course`: every spec of a course assembled into one graph."""
+"""The course spec, its sections and modules, and `Course`: every spec of a course assembled as one graph."""
 
 from __future__ import annotations
 
@@ -19,10 +19,27 @@ from generator.model.rubric import Checklist, Rubric
 from generator.model.workshop import Block, ScheduledBlock, WorkshopDay, timetable
 
 InteractionType = Literal[
-    "poll", "vote", "discussion", "debate", "draw", "diagram", "demo", "live_coding", "lab", "pair",
-    "role_play", "scenario", "quiz", "worksheet", "showcase", "peer_review", "simulation", "roundtable",
-    "self_assessment", "challenge",
-]  # fmt: skip
+    "poll",
+    "vote",
+    "discussion",
+    "debate",
+    "draw",
+    "diagram",
+    "demo",
+    "live_coding",
+    "lab",
+    "pair",
+    "role_play",
+    "scenario",
+    "quiz",
+    "worksheet",
+    "showcase",
+    "peer_review",
+    "simulation",
+    "roundtable",
+    "self_assessment",
+    "challenge",
+]
 
 
 class Role(Spec):
@@ -133,9 +150,11 @@ class Course:
         """Every objective, wherever it is defined, in course order."""
         for section in self.sections:
             yield from section.objectives
-        placed = [i for m in self.modules for i in m.lessons if i in self.lessons]
-        for lesson_id in [*placed, *(i for i in self.lessons if i not in placed)]:
-            yield from self.lessons[lesson_id].objectives
+        # All lesson documents (duplicated ids included), those placed in modules first.
+        placed = {lesson_id: n for n, lesson_id in enumerate(i for m in self.modules for i in m.lessons)}
+        lessons = [d for d in self.documents if isinstance(d, Lesson)]
+        for lesson in sorted(lessons, key=lambda d: placed.get(d.id, len(placed))):
+            yield from lesson.objectives
         for day in self.workshops.values():
             yield from day.objectives
 

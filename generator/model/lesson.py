@@ -32,9 +32,12 @@ class Activity(Spec):
     instructions: Text = Field(description="What students do, step by step.")
     expected_outcome: Text
     tiers: dict[str, Markdown] = Field(
-        default_factory=dict, description="Variants per tier, keyed by tier id (L1 templates, L2 design, L3 advanced)."
+        default_factory=dict,
+        description="Variants per tier, keyed by tier id (L1 templates, L2 design, L3 advanced).",
     )
-    by_role: dict[str, Markdown] = Field(default_factory=dict, description="Variants per role, keyed by role id.")
+    by_role: dict[str, Markdown] = Field(
+        default_factory=dict, description="Variants per role, keyed by role id."
+    )
 
 
 class Debrief(Spec):
@@ -44,7 +47,7 @@ class Debrief(Spec):
 
 
 class CriticalMoment(Spec):
-    """A point in the block where things tend to go wrong, and what the facilitator does then. Instructor-only."""
+    """Where a block tends to go wrong, and what the facilitator does then. Instructor-only."""
 
     moment: Text
     intervention: Text
@@ -71,7 +74,9 @@ class Lesson(Spec):
     id: Id
     title: Text
     format: LessonFormat = Field("10-20-10", description="10-20-10 (40 min) unless declared otherwise.")
-    minutes: Minutes | None = Field(None, description="Total minutes; required when the format is not 10-20-10.")
+    minutes: Minutes | None = Field(
+        None, description="Total minutes; required when the format is not 10-20-10."
+    )
     summary: Markdown = ""
     objectives: list[Objective] = Field(default_factory=list, description="Lesson-level learning objectives.")
     prerequisites: list[Text] = Field(default_factory=list)

@@ -10,7 +10,14 @@ from generator.model.base import Id, Markdown, Spec, Text
 from generator.model.bloom import BloomLevel
 
 QuestionType = Literal[
-    "single_choice", "multiple_choice", "true_false", "short_answer", "numeric", "matching", "essay", "practical"
+    "single_choice",
+    "multiple_choice",
+    "true_false",
+    "short_answer",
+    "numeric",
+    "matching",
+    "essay",
+    "practical",
 ]
 CHOICE_TYPES = ("single_choice", "multiple_choice")
 Difficulty = Literal["easy", "medium", "hard"]
@@ -41,9 +48,13 @@ class Question(Spec):
     type: QuestionType
     objectives: list[Id] = Field(min_length=1, description="Ids of the objectives this question assesses.")
     stem: Text
-    options: list[Option] = Field(default_factory=list, description="Choice questions: the options, in order.")
+    options: list[Option] = Field(
+        default_factory=list, description="Choice questions: the options, in order."
+    )
     answer: bool | None = Field(None, description="true_false questions: the correct answer.")
-    accepted: list[Text] = Field(default_factory=list, description="short_answer questions: accepted answers.")
+    accepted: list[Text] = Field(
+        default_factory=list, description="short_answer questions: accepted answers."
+    )
     numeric: Numeric | None = Field(None, description="numeric questions: value and tolerance.")
     pairs: list[Pair] = Field(default_factory=list, description="matching questions: left/right pairs.")
     guidance: Markdown = Field("", description="essay and practical questions: what a good answer contains.")

@@ -8,8 +8,15 @@ from pydantic import Field
 
 from generator.model.base import Id, Markdown, Spec, Text
 
-RUBRIC_LEVELS = (("excellent", "Excellent", 4), ("good", "Good", 3), ("needs_work", "Needs Work", 2),
-                 ("incomplete", "Incomplete", 1))  # fmt: skip
+RUBRIC_LEVELS = (
+    ("excellent", "Excellent", 4),
+    ("good", "Good", 3),
+    ("needs_work", "Needs Work", 2),
+    ("incomplete", "Incomplete", 1),
+)
+
+
+DEFAULT_SCALE: dict[Literal[0, 1, 2], str] = {0: "Not done", 1: "Partial", 2: "Complete"}
 
 
 class Descriptors(Spec):
@@ -50,8 +57,6 @@ class Checklist(Spec):
     id: Id
     title: Text
     purpose: Markdown = ""
-    scale: dict[Literal[0, 1, 2], Text] = Field(
-        default_factory=lambda: {0: "Not done", 1: "Partial", 2: "Complete"}
-    )
+    scale: dict[Literal[0, 1, 2], Text] = Field(default_factory=lambda: dict(DEFAULT_SCALE))
     categories: list[ChecklistCategory] = Field(min_length=1)
     objectives: list[Id] = Field(default_factory=list, description="Objective ids this checklist assesses.")

@@ -76,7 +76,7 @@ def minutes_between(start: time, end: time) -> int:
 
 
 def timetable(day: WorkshopDay, length_of: Callable[[Block], int | None]) -> list[ScheduledBlock]:
-    """Clock times for each block, from the day's start and each block's length (blocks of unknown length count 0)."""
+    """Clock times for each block from the day's start and the blocks' lengths (unknown lengths count 0)."""
     clock = day.start
     out = []
     for index, block in enumerate(day.blocks):
