@@ -15,7 +15,7 @@ import click
 if TYPE_CHECKING:
     from rich.console import Console
 
-from generator.errors import Issue, Level, ToolkitError
+from generator.errors import CourseError, Issue, Level, ToolkitError
 
 
 def _console(stderr: bool = False) -> Console:
@@ -30,8 +30,15 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except CourseError as exc:
+            _print_issues(exc.issues)
+            _console(stderr=True).print(
+                f"[bold red]error:[/] the course has {len(exc.errors)} error(s); fix them first "
+                "(`curriculum validate` lists them)"
+            )
+            sys.exit(1)
         except ToolkitError as exc:
-            _console(stderr=True).print(f"[bold red]error:[/] {exc}", markup=True)
+            _console(stderr=True).print(f"[bold red]error:[/] {exc}", markup=False)
             sys.exit(1)
 
 
@@ -163,6 +170,111 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
 
     path = new_spec(kind, spec_id, find_root(course_path), title=title, module=module)
     click.echo(f"wrote {path}")
+
+
+@main.group()
+def labs() -> None:
+    """Run lab worksheets against the reference pipeline."""
+
+
+@labs.command()
+@click.argument("lab_ids", nargs=-1, metavar="[LAB_ID]...")
+@click.option(
+    "--course",
+    "course_path",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The course folder.",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 64), default=2, show_default=True, help="Labs run in parallel."
+)
+@click.option("--no-cache", is_flag=True, help="Re-run labs even if nothing they depend on changed.")
+@click.option(
+    "--junit",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write JUnit XML here (default build/labs/junit.xml).",
+)
+def verify(
+    lab_ids: tuple[str, ...], course_path: Path, jobs: int, no_cache: bool, junit: Path | None
+) -> None:
+    """Run each lab's commands in a throwaway workspace and compare the output with the worksheet."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from generator.labs.cache import LabCache
+    from generator.labs.report import failure_text, write_junit
+    from generator.labs.runner import LabResult, resolve_lab_ids, verify_labs
+    from generator.load.course_loader import load_course
+
+    course = load_course(course_path)
+    wanted = resolve_lab_ids(course, lab_ids)
+    build = course.root / "build"
+    cache = None if no_cache else LabCache(build / "labs" / "cache.json")
+    console = _console()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("verifying labs", total=len(wanted))
+
+        def done(result: LabResult) -> None:
+            progress.advance(task)
+
+        results = verify_labs(course, wanted, jobs=jobs, cache=cache, on_result=done)
+    table = Table(title="Lab verification", title_justify="left")
+    for name, justify in (("Lab", "left"), ("Steps", "right"), ("Result", "left"), ("Time", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    style = {"pass": "green", "fail": "bold red", "cached": "dim"}
+    for result in results:
+        passed = sum(s.status == "pass" for s in result.steps)
+        steps = (
+            f"{passed}/{len(result.lab.steps)}" if result.status != "cached" else str(len(result.lab.steps))
+        )
+        seconds = f"{result.seconds:.1f} s" if result.status != "cached" else "-"
+        table.add_row(result.lab.id, steps, f"[{style[result.status]}]{result.status}[/]", seconds)
+    console.print(table)
+    failed = [r for r in results if r.status == "fail"]
+    for result in failed:
+        console.print(failure_text(result), markup=False, highlight=False)
+    path = write_junit(results, junit or build / "labs" / "junit.xml")
+    summary = f"{len(results) - len(failed)} of {len(results)} labs pass; JUnit report: {path}"
+    console.print(f"[bold red]✗ {summary}[/]" if failed else f"[bold green]✓ {summary}[/]")
+    sys.exit(1 if failed else 0)
+
+
+@labs.command()
+@click.argument("lab_id")
+@click.option(
+    "--course",
+    "course_path",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The course folder.",
+)
+@click.option("--dry-run", is_flag=True, help="Show the change but do not write it.")
+def record(lab_id: str, course_path: Path, dry_run: bool) -> None:
+    """Run LAB_ID and write what each step printed into its spec as the expected output."""
+    from generator.labs.record import record_lab, write_recording
+    from generator.load.course_loader import load_course
+
+    recording = record_lab(load_course(course_path), lab_id)
+    if not recording.recorded:
+        click.echo(f"{recording.path}: every expected output already matches; nothing to change")
+        return
+    _console().print(recording.diff, markup=False, highlight=False)
+    if dry_run:
+        click.echo(f"--dry-run: {recording.path} not written")
+        return
+    write_recording(recording)
+    click.echo(f"recorded steps {', '.join(map(str, recording.recorded))} into {recording.path}")
 
 
 if __name__ == "__main__":  # pragma: no cover

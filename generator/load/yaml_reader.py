@@ -83,7 +83,7 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[Issue]]:
         except _Reject as exc:
             mark = exc.node.start_mark
             return None, issue(exc.message, mark.line + 1, mark.column + 1, exc.hint)
-        return Document(display, data, SourceMap(display, values, keys)), []
+        return Document(display, data, SourceMap(display, values, keys, path)), []
     finally:
         loader.dispose()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -29,6 +30,7 @@ class SourceMap:
     file: str
     values: dict[Path, tuple[int, int]]
     keys: dict[Path, tuple[int, int]]
+    path: pathlib.Path | None = None  # the file on disk; `file` is how it is shown to the user
 
     def locate(self, path: Path, *, key: bool = False) -> SourceLocation:
         """The location of `path`, or of its nearest ancestor that is in the file."""
@@ -76,6 +78,11 @@ class Spec(BaseModel):
     @property
     def file(self) -> str:
         return self._source.file if self._source else "<memory>"
+
+    @property
+    def source_path(self) -> pathlib.Path | None:
+        """The spec file this object was read from, if any."""
+        return self._source.path if self._source else None
 
 
 def field_path_text(path: Path) -> str:

@@ -97,6 +97,23 @@ class Section(Spec):
     modules: list[Module] = Field(min_length=1)
 
 
+class WorkspaceCopy(Spec):
+    source: str = Field(alias="from", description="A path under the course folder.")
+    to: str = Field(description="Where it goes inside the lab workspace.")
+
+
+class LabEnvironment(Spec):
+    """What every lab workspace starts with; worksheets show it as the lab's setup."""
+
+    copy_files: list[WorkspaceCopy] = Field(default_factory=list, alias="copy")
+    env: dict[str, str] = Field(
+        default_factory=dict, description="Environment variables set for every command."
+    )
+    watch: list[str] = Field(
+        default_factory=list, description="Paths (e.g. the pipeline's code) whose changes re-run cached labs."
+    )
+
+
 class CourseSpec(Spec):
     """curriculum/course.yaml: what the course is and the order of its sections."""
 
@@ -112,6 +129,7 @@ class CourseSpec(Spec):
     sections: list[Id] = Field(min_length=1, description="Section ids, in teaching order.")
     workshops: list[Id] = Field(default_factory=list, description="Workshop day ids, in order.")
     templates: str | None = Field(None, description="Folder of templates that override the built-in ones.")
+    lab_environment: LabEnvironment = Field(default_factory=LabEnvironment)
 
 
 @dataclass

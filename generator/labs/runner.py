@@ -1,0 +1,196 @@
+"""Run labs step by step in throwaway workspaces, in parallel, and say which steps drifted."""
+
+from __future__ import annotations
+
+import difflib
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from generator.errors import SourceLocation, ToolkitError
+from generator.labs.cache import LabCache, environment_digest, lab_key
+from generator.labs.compare import compare, normalise, unified_diff
+from generator.labs.workspace import lab_env, make_workspace, remove_workspace, run_command
+from generator.model.course import Course
+from generator.model.lab import Lab
+
+StepStatus = Literal["pass", "fail", "timeout", "skipped"]
+LabStatus = Literal["pass", "fail", "cached"]
+
+
+@dataclass
+class StepResult:
+    number: int
+    title: str
+    status: StepStatus
+    output: str = ""
+    exit_code: int | None = None
+    message: str = ""
+    diff: str = ""
+    location: SourceLocation | None = None
+    seconds: float = 0.0
+
+
+@dataclass
+class LabResult:
+    lab: Lab
+    status: LabStatus
+    steps: list[StepResult] = field(default_factory=list)
+    seconds: float = 0.0
+    message: str = ""
+
+    @property
+    def failures(self) -> list[StepResult]:
+        return [s for s in self.steps if s.status in ("fail", "timeout")]
+
+
+def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = True) -> list[StepResult]:
+    """Run every step of `lab` in `workspace`; after the first failing step the rest are skipped."""
+    results: list[StepResult] = []
+    for number, step in enumerate(lab.steps, 1):
+        if results and results[-1].status in ("fail", "timeout", "skipped"):
+            results.append(StepResult(number, step.title, "skipped", location=step.loc()))
+            continue
+        started = time.perf_counter()
+        outputs: list[str] = []
+        status: StepStatus = "pass"
+        message = ""
+        code = 0
+        for index, command in enumerate(step.commands):
+            run = run_command(command, workspace, env, step.timeout)
+            outputs.append(run.output)
+            code = run.exit_code
+            if run.timed_out:
+                status, message = (
+                    "timeout",
+                    f"`{command}` did not finish within {step.timeout} s and was stopped",
+                )
+                break
+            if index < len(step.commands) - 1 and code != 0:
+                status, message = (
+                    "fail",
+                    f"`{command}` exited with {code}; every command but the last must exit 0",
+                )
+                break
+        actual = normalise("".join(outputs), str(workspace))
+        diff = ""
+        location = step.loc("expected_output") if step.expected_output is not None else step.loc()
+        if status == "pass" and code != step.exit_code:
+            status = "fail"
+            message = f"the last command exited with {code}, expected {step.exit_code}"
+            location = step.loc("exit_code") if "exit_code" in step.model_fields_set else step.loc()
+            if step.expected_output is not None:
+                diff = unified_diff(normalise(step.expected_output), actual)
+        if status == "pass" and check and step.expected_output is not None:
+            comparison = compare(step.expected_output, actual, step.match)
+            if not comparison.ok:
+                status, diff = "fail", comparison.diff
+                message = f"output does not match the expected output ({step.match.mode})"
+        results.append(
+            StepResult(
+                number,
+                step.title,
+                status,
+                actual,
+                code,
+                message,
+                diff,
+                location,
+                time.perf_counter() - started,
+            )
+        )
+    return results
+
+
+def ordered_lab_ids(course: Course) -> list[str]:
+    """Labs in teaching order: by module, then any others (e.g. workshop labs) by id."""
+    ordered = [lab_id for module in course.modules for lab_id in module.labs if lab_id in course.labs]
+    return ordered + sorted(set(course.labs) - set(ordered))
+
+
+def resolve_lab_ids(course: Course, requested: Iterable[str]) -> list[str]:
+    requested = list(requested)
+    unknown = [r for r in requested if r not in course.labs]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], list(course.labs), n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else f" Labs: {', '.join(ordered_lab_ids(course))}"
+        raise ToolkitError(f"unknown lab '{unknown[0]}'.{hint}")
+    return requested or ordered_lab_ids(course)
+
+
+def _chain(course: Course, lab_id: str) -> list[str]:
+    """The lab and the labs it starts from, nearest first."""
+    chain = [lab_id]
+    while (parent := course.labs[chain[-1]].starts_from) in course.labs and parent not in chain:
+        chain.append(parent)
+    return chain
+
+
+def verify_labs(
+    course: Course,
+    lab_ids: Iterable[str] = (),
+    *,
+    jobs: int = 2,
+    cache: LabCache | None = None,
+    on_result: Callable[[LabResult], None] | None = None,
+) -> list[LabResult]:
+    """Verify the given labs (default all); labs they start from run first. Results in the order asked."""
+    wanted = resolve_lab_ids(course, lab_ids)
+    environment = environment_digest(course)
+    keys = {lab_id: lab_key(course, lab_id, environment) for lab_id in course.labs}
+    results: dict[str, LabResult] = {}
+    to_run: set[str] = set()
+    for lab_id in wanted:
+        if cache is not None and cache.hit(lab_id, keys[lab_id]):
+            results[lab_id] = LabResult(course.labs[lab_id], "cached")
+        else:
+            to_run |= set(_chain(course, lab_id))  # a lab's starting state comes from running its chain
+    parents_needed = {course.labs[i].starts_from for i in to_run if course.labs[i].starts_from}
+    env = lab_env(course)
+    states: dict[str, Path] = {}
+
+    def job(lab_id: str) -> LabResult:
+        lab = course.labs[lab_id]
+        started = time.perf_counter()
+        parent = lab.starts_from
+        if parent and results[parent].status != "pass":
+            return LabResult(lab, "fail", message=f"starts from lab '{parent}', which failed")
+        workspace = make_workspace(course, lab_id, states.get(parent) if parent else None)
+        steps = run_steps(lab, workspace, env)
+        passed = all(s.status == "pass" for s in steps)
+        if lab_id in parents_needed and passed:
+            states[lab_id] = workspace
+        else:
+            remove_workspace(workspace)
+        return LabResult(lab, "pass" if passed else "fail", steps, time.perf_counter() - started)
+
+    try:
+        for wave in _waves(course, to_run):
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                for lab_id, result in zip(wave, pool.map(job, wave), strict=True):
+                    results[lab_id] = result
+                    if cache is not None:
+                        cache.record(lab_id, keys[lab_id], result.status == "pass")
+                    if on_result is not None and lab_id in wanted:
+                        on_result(result)
+    finally:
+        for workspace in states.values():
+            remove_workspace(workspace)
+        if cache is not None:
+            cache.save()
+    for lab_id in wanted:
+        if on_result is not None and results[lab_id].status == "cached":
+            on_result(results[lab_id])
+    return [results[lab_id] for lab_id in wanted]
+
+
+def _waves(course: Course, lab_ids: set[str]) -> list[list[str]]:
+    """Labs grouped so that every lab comes after the lab it starts from."""
+    depth = {lab_id: len(_chain(course, lab_id)) for lab_id in lab_ids}
+    order = ordered_lab_ids(course)
+    return [
+        sorted((i for i in lab_ids if depth[i] == d), key=order.index) for d in sorted(set(depth.values()))
+    ]

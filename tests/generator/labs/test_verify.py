@@ -1,0 +1,107 @@
+"""The lab verifier on fixture labs: state carried between labs, drift shown as a diff, hangs stopped."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.labs.cache import LabCache
+from generator.labs.record import record_lab, write_recording
+from generator.labs.report import failure_text, write_junit
+from generator.labs.runner import verify_labs
+from generator.load.course_loader import load_course
+from tests.conftest import FIXTURES
+
+LABS = ["make-state", "use-state", "drifted", "hangs"]
+
+
+@pytest.fixture
+def lab_course(minimal_course: Path) -> Path:
+    for name in LABS:
+        shutil.copy(FIXTURES / "labs" / f"{name}.yaml", minimal_course / "curriculum" / "labs")
+    section = minimal_course / "curriculum/sections/basics.yaml"
+    labs = ", ".join(["land-the-data", *LABS])
+    section.write_text(
+        section.read_text().replace("labs: [land-the-data]", f"labs: [{labs}]"), encoding="utf-8"
+    )
+    return minimal_course
+
+
+def test_labs_pass_with_state_carried_from_the_lab_they_start_from(lab_course: Path) -> None:
+    course = load_course(lab_course)
+    results = verify_labs(course, ["use-state"])
+    assert [r.status for r in results] == ["pass"], failure_text(results[0])
+    assert [s.status for s in results[0].steps] == ["pass", "pass", "pass"]
+
+
+def test_drifted_output_fails_with_location_and_diff(lab_course: Path) -> None:
+    course = load_course(lab_course)
+    [result] = verify_labs(course, ["drifted"])
+    assert result.status == "fail"
+    assert [s.status for s in result.steps] == ["fail", "skipped"]
+    text = failure_text(result)
+    assert "FAIL drifted › step 1 “Count rows” (" in text
+    assert "drifted.yaml:11:22)" in text
+    assert "-silver.customers  11\n  +silver.customers  10" in text
+
+
+def test_hanging_command_fails_on_its_timeout(lab_course: Path) -> None:
+    course = load_course(lab_course)
+    [result] = verify_labs(course, ["hangs"])
+    assert result.status == "fail"
+    assert result.steps[0].status == "timeout"
+    assert "did not finish within 1 s" in result.steps[0].message
+
+
+def test_cache_skips_unchanged_labs_and_reruns_changed_ones(lab_course: Path, tmp_path: Path) -> None:
+    cache_file = tmp_path / "cache.json"
+    course = load_course(lab_course)
+    first = verify_labs(course, ["make-state", "use-state"], cache=LabCache(cache_file))
+    assert [r.status for r in first] == ["pass", "pass"]
+    again = verify_labs(course, ["make-state", "use-state"], cache=LabCache(cache_file))
+    assert [r.status for r in again] == ["cached", "cached"]
+    # changing the lab a lab starts from invalidates both
+    spec = lab_course / "curriculum/labs/make-state.yaml"
+    spec.write_text(spec.read_text().replace("minutes: 5", "minutes: 6"), encoding="utf-8")
+    changed = verify_labs(load_course(lab_course), ["make-state", "use-state"], cache=LabCache(cache_file))
+    assert [r.status for r in changed] == ["pass", "pass"]
+
+
+def test_junit_report(lab_course: Path, tmp_path: Path) -> None:
+    results = verify_labs(load_course(lab_course), ["make-state", "drifted"])
+    path = write_junit(results, tmp_path / "junit.xml")
+    suite = ET.parse(path).getroot()
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("4", "1", "1")
+    failure = suite.find("testcase[@classname='drifted']/failure")
+    assert failure is not None and "+silver.customers  10" in (failure.text or "")
+
+
+def test_cli_verify_exit_codes_and_table(lab_course: Path) -> None:
+    runner = CliRunner()
+    ok = runner.invoke(main, ["labs", "verify", "make-state", "--course", str(lab_course), "--no-cache"])
+    assert ok.exit_code == 0, ok.output
+    assert "1 of 1 labs pass" in ok.output
+    bad = runner.invoke(main, ["labs", "verify", "drifted", "--course", str(lab_course), "--no-cache"])
+    assert bad.exit_code == 1
+    assert "0 of 1 labs pass" in bad.output and "-silver.customers  11" in bad.output
+    unknown = runner.invoke(main, ["labs", "verify", "drifed", "--course", str(lab_course)])
+    assert unknown.exit_code == 1 and "did you mean 'drifted'" in unknown.output.lower()
+
+
+def test_record_writes_actual_output_keeping_comments(lab_course: Path) -> None:
+    spec = lab_course / "curriculum/labs/drifted.yaml"
+    spec.write_text("# Trainer's note: keep me\n" + spec.read_text(), encoding="utf-8")
+    recording = record_lab(load_course(lab_course), "drifted")
+    assert recording.recorded == [1]
+    assert "-  silver.customers  11" in recording.diff.replace("      ", "  ")
+    write_recording(recording)
+    text = spec.read_text(encoding="utf-8")
+    assert text.startswith("# Trainer's note: keep me\n")
+    assert "silver.customers  10" in text
+    [result] = verify_labs(load_course(lab_course), ["drifted"])
+    assert result.status == "pass"
