@@ -6,6 +6,7 @@ Exit codes: 0 clean, 1 problems in the course (or a user error), 2 usage errors.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +39,9 @@ class _Group(click.Group):
             )
             sys.exit(1)
         except ToolkitError as exc:
-            _console(stderr=True).print(f"[bold red]error:[/] {exc}", markup=False)
+            console = _console(stderr=True)
+            console.print("[bold red]error:[/] ", end="")
+            console.print(str(exc), markup=False)
             sys.exit(1)
 
 
@@ -172,6 +175,46 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
     click.echo(f"wrote {path}")
 
 
+@main.command()
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--only",
+    type=click.Choice(["site", "instructor"]),
+    multiple=True,
+    help="Build only these outputs (repeatable). Default: all.",
+)
+@click.option("--strict", is_flag=True, help="Refuse to build when the course has warnings.")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
+    """Validate the course at PATH and render the student site, instructor guide and other outputs."""
+    from rich.table import Table
+
+    from generator.build import OUTPUTS, build_course
+
+    console = _console()
+    with console.status("loading the course") as status:
+        report = build_course(
+            path,
+            only=only or OUTPUTS,
+            strict=strict,
+            force=force,
+            on_output=lambda name: status.update(f"building {name}"),
+        )
+    table = Table(title=f"Built {report.course.title}", title_justify="left")
+    for name, justify in (
+        ("Output", "left"),
+        ("Files", "right"),
+        ("Time", "right"),
+        ("Where", "left"),
+        ("", "left"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for out in report.outputs:
+        where = os.path.relpath(out.path)
+        table.add_row(out.name, str(out.files), f"{out.seconds:.2f} s", where, out.note)
+    console.print(table)
+
+
 @main.group()
 def labs() -> None:
     """Run lab worksheets against the reference pipeline."""
@@ -205,7 +248,7 @@ def verify(
     from rich.table import Table
 
     from generator.labs.cache import LabCache
-    from generator.labs.report import failure_text, write_junit
+    from generator.labs.report import failure_text, write_junit, write_status
     from generator.labs.runner import LabResult, resolve_lab_ids, verify_labs
     from generator.load.course_loader import load_course
 
@@ -244,6 +287,7 @@ def verify(
     for result in failed:
         console.print(failure_text(result), markup=False, highlight=False)
     path = write_junit(results, junit or build / "labs" / "junit.xml")
+    write_status(results, build / "labs" / "status.json")
     summary = f"{len(results) - len(failed)} of {len(results)} labs pass; JUnit report: {path}"
     console.print(f"[bold red]✗ {summary}[/]" if failed else f"[bold green]✓ {summary}[/]")
     sys.exit(1 if failed else 0)

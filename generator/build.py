@@ -1,0 +1,71 @@
+"""`curriculum build`: load and check the course once, then render each output from the model."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load.course_loader import load_course
+from generator.model.course import Course
+from generator.render.pages import Audience
+
+OUTPUTS = ("site", "instructor")
+
+
+@dataclass
+class Output:
+    name: str
+    path: Path
+    files: int
+    seconds: float
+    note: str = ""
+
+
+@dataclass
+class BuildReport:
+    course: Course
+    outputs: list[Output] = field(default_factory=list)
+
+
+def lab_status(build_dir: Path) -> dict[str, dict[str, str]]:
+    """When each lab was last verified, as `curriculum labs verify` recorded it."""
+    try:
+        return dict(json.loads((build_dir / "labs" / "status.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
+
+
+def build_course(
+    path: str | os.PathLike[str],
+    *,
+    site_dir: Path | None = None,
+    build_dir: Path | None = None,
+    only: tuple[str, ...] = OUTPUTS,
+    strict: bool = False,
+    force: bool = False,
+    on_output: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Build the chosen outputs of the course at `path`; nothing is written if the course has errors."""
+    from generator.render.site import render_site
+
+    course = load_course(path, strict=strict)
+    build_dir = build_dir or course.root / "build"
+    site_dir = site_dir or course.root / "site"
+    report = BuildReport(course)
+    status = lab_status(build_dir)
+    work = build_dir / ".work"
+    for name in only:
+        if on_output:
+            on_output(name)
+        started = time.perf_counter()
+        if name in ("site", "instructor"):
+            audience: Audience = "student" if name == "site" else "instructor"
+            target = site_dir if name == "site" else build_dir / "instructor"
+            result = render_site(course, target, work, audience=audience, lab_status=status, force=force)
+            note = "rebuilt" if result.rebuilt else "unchanged"
+            report.outputs.append(Output(name, target, result.pages, time.perf_counter() - started, note))
+    return report
