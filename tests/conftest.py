@@ -26,7 +26,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def minimal_course(tmp_path: Path) -> Path:
     """A fresh, writable copy of the valid fixture course."""
     dest = tmp_path / "course"
-    shutil.copytree(MINIMAL, dest)
+    shutil.copytree(MINIMAL, dest, ignore=shutil.ignore_patterns("site", "build"))
     return dest
 
 
