@@ -6,7 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test lint typecheck pytest golden schema clean
+# Debian packages the tests drive for real: Chromium (browser tests), LibreOffice (render decks and
+# recalculate workbooks), poppler (PDF to PNG), DejaVu fonts (text measurement). Skipped when present.
+DEBS := chromium libreoffice-impress libreoffice-calc poppler-utils fonts-dejavu-core
+
+.PHONY: build test lint typecheck pytest golden schema clean system-deps
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -17,10 +21,18 @@ $(STAMP): pyproject.toml
 
 ## build: install the toolkit and build the bundled course
 build: $(STAMP)
-	$(BIN)/curriculum validate .
+	$(BIN)/curriculum build .
 
 ## test: lint, type-check and run the whole test suite
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) system-deps lint typecheck pytest
+
+system-deps:
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:" $$missing; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator reference_pipeline tests

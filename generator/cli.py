@@ -120,10 +120,12 @@ def validate(path: Path, strict: bool, fmt: str) -> None:
 
 
 def _print_issues(issues: list[Issue]) -> None:
+    from rich.markup import escape
+
     console = _console()
     for issue in issues:
         style = "red" if issue.level is Level.ERROR else "yellow"
-        console.print(f"[{style}]{issue.level}[/] {issue.format()}", markup=True, highlight=False)
+        console.print(f"[{style}]{issue.level}[/] {escape(issue.format())}", markup=True, highlight=False)
 
 
 @main.command()

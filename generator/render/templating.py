@@ -56,10 +56,16 @@ def environment(course: Course, kind: str) -> jinja2.Environment:
     """Templates for `kind` (e.g. 'site'): the course's override folder, then the built-in folder."""
     folders = []
     if course.spec.templates:
-        folders.append(course.root / course.spec.templates / kind)
-    folders.append(BUILTIN_TEMPLATES / kind)
+        folders.append(str(course.root / course.spec.templates / kind))
+    folders.append(str(BUILTIN_TEMPLATES / kind))
+    return _environment(tuple(folders))
+
+
+@cache
+def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+    # Cached: compiling templates costs more than rendering them; Jinja re-checks file mtimes itself.
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        loader=jinja2.FileSystemLoader(list(folders)),
         autoescape=False,  # pages are Markdown; text goes through the md/html filters instead
         trim_blocks=True,
         lstrip_blocks=True,
