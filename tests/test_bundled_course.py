@@ -1,0 +1,62 @@
+"""The bundled course: valid under --strict, fully aligned, every lab verified, a clean student site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_course
+from generator.labs.report import failure_text
+from generator.labs.runner import verify_labs
+from generator.load.course_loader import check_course, load_course
+from generator.stats import course_stats
+from tests.conftest import REPO
+from tests.site_checks import broken_links, leaks
+
+
+def test_bundled_course_is_valid_with_no_warnings_and_full_coverage() -> None:
+    result = check_course(REPO, display_base=REPO)
+    assert [i.format() for i in result.issues] == []
+    assert result.course is not None
+    stats = course_stats(result.course)
+    assert stats.coverage == 100.0
+    assert (stats.sections, stats.modules) == (7, 23)
+    assert stats.lessons >= 23 and stats.questions >= 115 and stats.workshops == 2
+    assert all(result.course.lessons_of(m) for m in result.course.modules), "every module has a lesson"
+
+
+def test_bundled_course_has_the_layered_view_and_assessment_instruments() -> None:
+    course = load_course(REPO)
+    assert course.pipeline_view is not None and len(course.pipeline_view.layers) == 12
+    assert {"capstone-presentation", "lab-work", "award-criteria"} <= set(course.rubrics)
+    assert "production-readiness" in course.checklists
+    assert course.quizzes["final-quick-fire"].purpose == "final"
+
+
+def test_every_bundled_lab_passes() -> None:
+    course = load_course(REPO)
+    results = verify_labs(course, jobs=2)
+    assert len(results) >= 8
+    failed = [failure_text(r) for r in results if r.status != "pass"]
+    assert failed == [], "\n\n".join(failed)
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    out = tmp_path_factory.mktemp("bundled")
+    build_course(REPO, site_dir=out / "site", build_dir=out / "build")
+    return out / "site", out / "build" / "instructor"
+
+
+def test_bundled_student_site_never_shows_instructor_text(bundled_site: tuple[Path, Path]) -> None:
+    site, instructor = bundled_site
+    course = load_course(REPO)
+    assert leaks(course, site) == []
+    assert len(leaks(course, instructor)) > 50
+
+
+def test_bundled_sites_have_no_broken_links(bundled_site: tuple[Path, Path]) -> None:
+    site, instructor = bundled_site
+    assert broken_links(site) == []
+    assert broken_links(instructor) == []
