@@ -13,7 +13,7 @@ from generator.load.course_loader import load_course
 from generator.model.course import Course
 from generator.render.pages import Audience
 
-OUTPUTS = ("site", "instructor")
+OUTPUTS = ("site", "instructor", "decks")
 
 
 @dataclass
@@ -39,6 +39,13 @@ def lab_status(build_dir: Path) -> dict[str, dict[str, str]]:
         return {}
 
 
+def planned_files(course: Course, name: str) -> int:
+    """How many files an output will have, for progress bars."""
+    if name == "decks":
+        return len(course.lessons) + len(course.workshops) + (1 if course.pipeline_view else 0)
+    return 0
+
+
 def build_course(
     path: str | os.PathLike[str],
     *,
@@ -48,6 +55,8 @@ def build_course(
     strict: bool = False,
     force: bool = False,
     on_output: Callable[[str], None] | None = None,
+    on_file: Callable[[str, Path], None] | None = None,
+    on_plan: Callable[[str, int], None] | None = None,
 ) -> BuildReport:
     """Build the chosen outputs of the course at `path`; nothing is written if the course has errors."""
     from generator.render.site import render_site
@@ -61,6 +70,8 @@ def build_course(
     for name in only:
         if on_output:
             on_output(name)
+        if on_plan and planned_files(course, name):
+            on_plan(name, planned_files(course, name))
         started = time.perf_counter()
         if name in ("site", "instructor"):
             audience: Audience = "student" if name == "site" else "instructor"
@@ -68,4 +79,13 @@ def build_course(
             result = render_site(course, target, work, audience=audience, lab_status=status, force=force)
             note = "rebuilt" if result.rebuilt else "unchanged"
             report.outputs.append(Output(name, target, result.pages, time.perf_counter() - started, note))
+        elif name == "decks":
+            from generator.render.deck import render_decks
+
+            decks = render_decks(
+                course, build_dir / "decks", on_deck=(lambda p: on_file("decks", p)) if on_file else None
+            )
+            report.outputs.append(
+                Output(name, build_dir / "decks", len(decks), time.perf_counter() - started)
+            )
     return report

@@ -15,6 +15,7 @@ import click
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import TaskID
 
 from generator.errors import CourseError, Issue, Level, ToolkitError
 
@@ -181,7 +182,7 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--only",
-    type=click.Choice(["site", "instructor"]),
+    type=click.Choice(["site", "instructor", "decks"]),
     multiple=True,
     help="Build only these outputs (repeatable). Default: all.",
 )
@@ -189,18 +190,27 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
     """Validate the course at PATH and render the student site, instructor guide and other outputs."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     from generator.build import OUTPUTS, build_course
 
     console = _console()
-    with console.status("loading the course") as status:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        tasks: dict[str, TaskID] = {}
+
+        def started(name: str) -> None:
+            tasks[name] = progress.add_task(f"building {name}", total=None)
+
         report = build_course(
             path,
             only=only or OUTPUTS,
             strict=strict,
             force=force,
-            on_output=lambda name: status.update(f"building {name}"),
+            on_output=started,
+            on_plan=lambda name, files: progress.update(tasks[name], total=files),
+            on_file=lambda name, _path: progress.advance(tasks[name]),
         )
     table = Table(title=f"Built {report.course.title}", title_justify="left")
     for name, justify in (
