@@ -35,8 +35,8 @@ system-deps:
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator reference_pipeline tests
-	$(BIN)/ruff format --check generator reference_pipeline tests
+	$(BIN)/ruff check generator reference_pipeline tests benchmarks templates
+	$(BIN)/ruff format --check generator reference_pipeline tests benchmarks templates
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

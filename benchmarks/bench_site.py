@@ -22,7 +22,9 @@ def bare_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: object) 
     from mkdocs.config import load_config
 
     started = time.perf_counter()
-    config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav)
+    config = load_config(
+        config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav
+    )
     build(config)
     return time.perf_counter() - started
 
