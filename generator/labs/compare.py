@@ -18,12 +18,16 @@ class Comparison:
     diff: str = ""
 
 
-def normalise(text: str, workspace: str = "") -> str:
-    """What is compared: line endings, trailing spaces, the workspace path and timings made uniform."""
+def normalise(text: str, workspace: str = "", *, timings: bool = True) -> str:
+    """What is compared: line endings, trailing spaces, the workspace path and timings made uniform.
+
+    `timings=False` keeps timings as printed: what `labs record` writes, so worksheets show real numbers.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if workspace:
         text = text.replace(workspace, "<workspace>")
-    text = _TIMING.sub("<time>", text)
+    if timings:
+        text = _TIMING.sub("<time>", text)
     lines = [line.rstrip() for line in text.split("\n")]
     while lines and not lines[-1]:
         lines.pop()

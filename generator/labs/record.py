@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ToolkitError
-from generator.labs.compare import unified_diff
+from generator.labs.compare import normalise, unified_diff
 from generator.labs.runner import StepResult, _chain, resolve_lab_ids, run_steps
 from generator.labs.workspace import lab_env, make_workspace, remove_workspace
 from generator.model.course import Course
@@ -79,8 +79,8 @@ def record_lab(course: Course, lab_id: str) -> Recording:
     for index, (spec_step, result) in enumerate(zip(lab.steps, steps, strict=True)):
         if spec_step.match.mode not in RECORDABLE or not spec_step.commands:
             continue
-        if spec_step.expected_output != result.output:
-            data["steps"][index]["expected_output"] = LiteralScalarString(result.output)
+        if spec_step.expected_output is None or normalise(spec_step.expected_output) != result.output:
+            data["steps"][index]["expected_output"] = LiteralScalarString(result.printed)
             recorded.append(result.number)
     buffer = io.StringIO()
     yaml.dump(data, buffer)

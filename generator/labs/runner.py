@@ -32,6 +32,7 @@ class StepResult:
     diff: str = ""
     location: SourceLocation | None = None
     seconds: float = 0.0
+    printed: str = ""  # the output as printed (timings kept), for `labs record`
 
 
 @dataclass
@@ -75,7 +76,8 @@ def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = T
                     f"`{command}` exited with {code}; every command but the last must exit 0",
                 )
                 break
-        actual = normalise("".join(outputs), str(workspace))
+        printed = normalise("".join(outputs), str(workspace), timings=False)
+        actual = normalise(printed)
         diff = ""
         location = step.loc("expected_output") if step.expected_output is not None else step.loc()
         if status == "pass" and code != step.exit_code:
@@ -100,6 +102,7 @@ def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = T
                 diff,
                 location,
                 time.perf_counter() - started,
+                printed,
             )
         )
     return results

@@ -93,6 +93,20 @@ def test_cli_verify_exit_codes_and_table(lab_course: Path) -> None:
     assert unknown.exit_code == 1 and "did you mean 'drifted'" in unknown.output.lower()
 
 
+def test_record_keeps_real_timings_and_skips_steps_that_already_match(lab_course: Path) -> None:
+    spec = lab_course / "curriculum/labs/make-state.yaml"
+    text = spec.read_text().replace("      - pwd\n", "      - pwd\n      - echo 'took 0.52 s'\n")
+    spec.write_text(
+        text.replace("      <workspace>\n", "      <workspace>\n      took 9.99 s\n"), encoding="utf-8"
+    )
+    recording = record_lab(load_course(lab_course), "make-state")
+    assert recording.recorded == []  # timings differ, but they are not compared
+    spec.write_text(text, encoding="utf-8")
+    recording = record_lab(load_course(lab_course), "make-state")
+    assert recording.recorded == [2]
+    assert "took 0.52 s" in recording.new_text
+
+
 def test_record_writes_actual_output_keeping_comments(lab_course: Path) -> None:
     spec = lab_course / "curriculum/labs/drifted.yaml"
     spec.write_text("# Trainer's note: keep me\n" + spec.read_text(), encoding="utf-8")
