@@ -13,7 +13,7 @@ from generator.load.course_loader import load_course
 from generator.model.course import Course
 from generator.render.pages import Audience
 
-OUTPUTS = ("site", "instructor", "decks")
+OUTPUTS = ("site", "instructor", "decks", "bank", "lms")
 
 
 @dataclass
@@ -88,4 +88,21 @@ def build_course(
             report.outputs.append(
                 Output(name, build_dir / "decks", len(decks), time.perf_counter() - started)
             )
+        elif name == "bank":
+            from generator.render.bank import render_bank
+
+            files = render_bank(course, build_dir)
+            report.outputs.append(Output(name, files[0], len(files), time.perf_counter() - started))
+        elif name == "lms":
+            from generator.export.gift import export_gift
+            from generator.export.moodle_xml import export_moodle_xml
+            from generator.export.qti import export_qti
+
+            target = build_dir / "lms"
+            files = [
+                *export_moodle_xml(course, target),
+                *export_gift(course, target),
+                *export_qti(course, target),
+            ]
+            report.outputs.append(Output(name, target, len(files), time.perf_counter() - started))
     return report

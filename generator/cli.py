@@ -182,7 +182,7 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--only",
-    type=click.Choice(["site", "instructor", "decks"]),
+    type=click.Choice(["site", "instructor", "decks", "bank", "lms"]),
     multiple=True,
     help="Build only these outputs (repeatable). Default: all.",
 )
@@ -332,6 +332,15 @@ def record(lab_id: str, course_path: Path, dry_run: bool) -> None:
     write_recording(recording)
     click.echo(f"recorded steps {', '.join(map(str, recording.recorded))} into {recording.path}")
 
+
+def _register_bank_commands() -> None:
+    from generator.cli_bank import bank, exam
+
+    main.add_command(bank)
+    main.add_command(exam)
+
+
+_register_bank_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

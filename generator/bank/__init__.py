@@ -1,0 +1,1 @@
+"""The question bank workbook: its columns, writing it, and importing trainers' edits back."""

@@ -1,0 +1,173 @@
+"""`curriculum bank import` and `curriculum exam`: parse options, call the library, map failures to exit code.
+
+Registered on the main command with `main.add_command(bank)` and `main.add_command(exam)`. Each command
+handles its own user errors too, so it behaves the same when run on its own (as the tests do).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator.errors import CourseError, Issue, Level, ToolkitError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_COURSE = click.option(
+    "--course",
+    "course_path",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The course folder.",
+)
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _print_issues(issues: list[Issue]) -> None:
+    console = _console()
+    for issue in issues:
+        style = "red" if issue.level is Level.ERROR else "yellow"
+        console.print(f"[{style}]{issue.level}[/] ", end="")
+        console.print(issue.format(), markup=False, highlight=False)
+
+
+def _user_errors(func: F) -> F:
+    """A user error is a clean message and exit code 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CourseError as exc:
+            _print_issues(exc.issues)
+            _console(stderr=True).print(
+                f"[bold red]error:[/] the course has {len(exc.errors)} error(s); fix them first "
+                "(`curriculum validate` lists them)"
+            )
+            sys.exit(1)
+        except ToolkitError as exc:
+            console = _console(stderr=True)
+            console.print("[bold red]error:[/] ", end="")
+            console.print(str(exc), markup=False)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def bank() -> None:
+    """Round-trip the question bank through its Excel workbook."""
+
+
+@bank.command("import")
+@click.argument("xlsx", metavar="FILE.xlsx", type=click.Path(dir_okay=False, path_type=Path))
+@_COURSE
+@click.option("--dry-run", is_flag=True, help="Show the changes but do not write them.")
+@_user_errors
+def import_command(xlsx: Path, course_path: Path, dry_run: bool) -> None:
+    """Update question_bank/ specs from an edited workbook: shows the diff, then writes it.
+
+    Every problem is reported by cell (e.g. Questions!G12); if any row is wrong nothing is written.
+    """
+    from rich.table import Table
+
+    from generator.bank.importer import import_bank
+    from generator.load.course_loader import load_course
+
+    result = import_bank(load_course(course_path), xlsx, dry_run=dry_run)
+    console = _console()
+    if result.diff:
+        console.print(result.diff, markup=False, highlight=False, end="")
+    _print_issues(result.issues)
+    if not result.ok:
+        console.print(f"[bold red]✗ {len(result.errors)} error(s) in {xlsx}; nothing was written[/]")
+        sys.exit(1)
+    table = Table(title=f"Import of {xlsx.name}", title_justify="left")
+    for name in ("Updated", "New", "Moved", "Unchanged", "Files changed"):
+        table.add_column(name, justify="right")
+    counts = (
+        len(result.updated),
+        len(result.added),
+        len(result.moved),
+        result.unchanged,
+        len(result.changes),
+    )
+    table.add_row(*(str(n) for n in counts))
+    console.print(table)
+    if not result.changes:
+        console.print("[bold green]✓ the specs already match the workbook; nothing to write[/]")
+    elif dry_run:
+        console.print(f"--dry-run: {len(result.changes)} file(s) not written", markup=False)
+    else:
+        names = ", ".join(change.display for change in result.changes)
+        console.print(f"[bold green]✓ wrote {names}[/]")
+
+
+def _objective_list(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    if not ids:
+        raise click.BadParameter("give objective ids separated by commas, e.g. s1.define,s1.compare")
+    return ids
+
+
+@click.command()
+@click.option(
+    "--questions", type=click.IntRange(1), default=20, show_default=True, help="Questions per form."
+)
+@click.option(
+    "--forms", type=click.IntRange(1, 26), default=3, show_default=True, help="Forms (A, B, C ...)."
+)
+@click.option("--seed", type=int, default=7, show_default=True, help="Same seed, same forms.")
+@click.option(
+    "--objectives",
+    callback=_objective_list,
+    default=None,
+    help="Comma-separated objective ids to draw from (default: every assessed objective).",
+)
+@_COURSE
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the forms and keys (default build/exam under the course).",
+)
+@_user_errors
+def exam(
+    questions: int, forms: int, seed: int, objectives: list[str] | None, course_path: Path, out: Path | None
+) -> None:
+    """Draw randomized exam forms balanced across objectives, with an answer key per form."""
+    from rich.table import Table
+
+    from generator.exam import make_exam, write_exam
+    from generator.load.course_loader import load_course
+
+    course = load_course(course_path)
+    exam_set = make_exam(course, questions=questions, forms=forms, seed=seed, objectives=objectives)
+    folder = out or course.root / "build" / "exam"
+    paths = write_exam(exam_set, folder)
+    table = Table(title=f"Exam forms (seed {seed})", title_justify="left")
+    for name, justify in (
+        ("Form", "left"),
+        ("Questions", "right"),
+        ("Points", "right"),
+        ("Objectives", "right"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for form in exam_set.forms:
+        table.add_row(form.label, str(len(form.items)), f"{exam_set.points:g}", str(len(exam_set.objectives)))
+    console = _console()
+    console.print(table)
+    console.print(f"[bold green]✓ wrote {len(paths)} files to {folder}[/] (answer keys are separate files)")
