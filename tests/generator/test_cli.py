@@ -45,7 +45,9 @@ def test_validate_broken_course_lists_located_errors_and_exits_1(minimal_course:
 
 def test_hints_with_brackets_are_printed_verbatim(minimal_course: Path) -> None:
     lesson = minimal_course / "curriculum/lessons/landing-data.yaml"
-    lesson.write_text(lesson.read_text().replace("id: landing.explain", "id: landing.explains"), encoding="utf-8")
+    lesson.write_text(
+        lesson.read_text().replace("id: landing.explain", "id: landing.explains"), encoding="utf-8"
+    )
     result = run("validate", str(minimal_course))
     assert "add a question with 'objectives: [landing.explains]' to question_bank/." in result.stdout
 
