@@ -14,16 +14,11 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.progress import TaskID
 
-from generator.errors import CourseError, Issue, Level, ToolkitError
-
-
-def _console(stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+from generator.cli_output import console as make_console
+from generator.cli_output import exit_on_user_error, print_issues
+from generator.errors import ToolkitError
 
 
 class _Group(click.Group):
@@ -32,18 +27,8 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except CourseError as exc:
-            _print_issues(exc.issues)
-            _console(stderr=True).print(
-                f"[bold red]error:[/] the course has {len(exc.errors)} error(s); fix them first "
-                "(`curriculum validate` lists them)"
-            )
-            sys.exit(1)
         except ToolkitError as exc:
-            console = _console(stderr=True)
-            console.print("[bold red]error:[/] ", end="")
-            console.print(str(exc), markup=False)
-            sys.exit(1)
+            exit_on_user_error(exc)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,7 +69,7 @@ def validate(path: Path, strict: bool, fmt: str) -> None:
         click.echo(json.dumps(payload, indent=2))
         sys.exit(1 if failed else 0)
 
-    console = _console()
+    console = make_console()
     if stats:
         from rich.table import Table
 
@@ -107,7 +92,7 @@ def validate(path: Path, strict: bool, fmt: str) -> None:
             coverage,
         )
         console.print(table)
-    _print_issues(result.issues)
+    print_issues(result.issues)
     errors, warnings = len(result.errors), len(result.warnings)
     if failed:
         reason = "" if errors else " (--strict: warnings count as errors)"
@@ -118,15 +103,6 @@ def validate(path: Path, strict: bool, fmt: str) -> None:
     console.print(
         f"[bold green]✓ {result.files} spec files valid[/]" + (f", {warnings} warning(s)" if warnings else "")
     )
-
-
-def _print_issues(issues: list[Issue]) -> None:
-    from rich.markup import escape
-
-    console = _console()
-    for issue in issues:
-        style = "red" if issue.level is Level.ERROR else "yellow"
-        console.print(f"[{style}]{issue.level}[/] {escape(issue.format())}", markup=True, highlight=False)
 
 
 @main.command()
@@ -195,7 +171,7 @@ def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
 
     from generator.build import OUTPUTS, build_course
 
-    console = _console()
+    console = make_console()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         tasks: dict[str, TaskID] = {}
@@ -268,7 +244,7 @@ def verify(
     wanted = resolve_lab_ids(course, lab_ids)
     build = course.root / "build"
     cache = None if no_cache else LabCache(build / "labs" / "cache.json")
-    console = _console()
+    console = make_console()
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -325,7 +301,7 @@ def record(lab_id: str, course_path: Path, dry_run: bool) -> None:
     if not recording.recorded:
         click.echo(f"{recording.path}: every expected output already matches; nothing to change")
         return
-    _console().print(recording.diff, markup=False, highlight=False)
+    make_console().print(recording.diff, markup=False, highlight=False)
     if dry_run:
         click.echo(f"--dry-run: {recording.path} not written")
         return

@@ -6,17 +6,13 @@ handles its own user errors too, so it behaves the same when run on its own (as 
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from generator.errors import CourseError, Issue, Level, ToolkitError
-
-F = TypeVar("F", bound=Callable[..., Any])
+from generator.cli_output import console as make_console
+from generator.cli_output import print_issues, user_errors
 
 _COURSE = click.option(
     "--course",
@@ -28,43 +24,6 @@ _COURSE = click.option(
 )
 
 
-def _console(stderr: bool = False) -> Any:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _print_issues(issues: list[Issue]) -> None:
-    console = _console()
-    for issue in issues:
-        style = "red" if issue.level is Level.ERROR else "yellow"
-        console.print(f"[{style}]{issue.level}[/] ", end="")
-        console.print(issue.format(), markup=False, highlight=False)
-
-
-def _user_errors(func: F) -> F:
-    """A user error is a clean message and exit code 1, never a traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except CourseError as exc:
-            _print_issues(exc.issues)
-            _console(stderr=True).print(
-                f"[bold red]error:[/] the course has {len(exc.errors)} error(s); fix them first "
-                "(`curriculum validate` lists them)"
-            )
-            sys.exit(1)
-        except ToolkitError as exc:
-            console = _console(stderr=True)
-            console.print("[bold red]error:[/] ", end="")
-            console.print(str(exc), markup=False)
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def bank() -> None:
     """Round-trip the question bank through its Excel workbook."""
@@ -74,7 +33,7 @@ def bank() -> None:
 @click.argument("xlsx", metavar="FILE.xlsx", type=click.Path(dir_okay=False, path_type=Path))
 @_COURSE
 @click.option("--dry-run", is_flag=True, help="Show the changes but do not write them.")
-@_user_errors
+@user_errors
 def import_command(xlsx: Path, course_path: Path, dry_run: bool) -> None:
     """Update question_bank/ specs from an edited workbook: shows the diff, then writes it.
 
@@ -86,10 +45,10 @@ def import_command(xlsx: Path, course_path: Path, dry_run: bool) -> None:
     from generator.load.course_loader import load_course
 
     result = import_bank(load_course(course_path), xlsx, dry_run=dry_run)
-    console = _console()
+    console = make_console()
     if result.diff:
         console.print(result.diff, markup=False, highlight=False, end="")
-    _print_issues(result.issues)
+    print_issues(result.issues)
     if not result.ok:
         console.print(f"[bold red]✗ {len(result.errors)} error(s) in {xlsx}; nothing was written[/]")
         sys.exit(1)
@@ -144,7 +103,7 @@ def _objective_list(ctx: click.Context, param: click.Parameter, value: str | Non
     default=None,
     help="Folder for the forms and keys (default build/exam under the course).",
 )
-@_user_errors
+@user_errors
 def exam(
     questions: int, forms: int, seed: int, objectives: list[str] | None, course_path: Path, out: Path | None
 ) -> None:
@@ -168,6 +127,6 @@ def exam(
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for form in exam_set.forms:
         table.add_row(form.label, str(len(form.items)), f"{exam_set.points:g}", str(len(exam_set.objectives)))
-    console = _console()
+    console = make_console()
     console.print(table)
     console.print(f"[bold green]✓ wrote {len(paths)} files to {folder}[/] (answer keys are separate files)")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.model.course import Course
 from generator.model.lesson import Lesson
+from generator.render.atomic import swap_into_place
 from generator.render.deck_builder import DeckBuilder
 from generator.render.deck_layouts import load_master
 from generator.render.deck_lesson import lesson_slides
@@ -66,19 +67,8 @@ def render_decks(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     staging.chmod(0o755)  # mkdtemp makes it private; the decks are meant to be shared
-    _swap(staging, out_dir)
+    swap_into_place(staging, out_dir)
     return [out_dir / name for name in names]
-
-
-def _swap(staging: Path, target: Path) -> None:
-    if target.exists():
-        old = target.with_name(f".{target.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-        staging.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        staging.rename(target)
 
 
 def lessons_in_order(course: Course) -> list[Lesson]:

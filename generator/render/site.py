@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.errors import ToolkitError
 from generator.model.course import Course
+from generator.render.atomic import swap_into_place
 from generator.render.pages import Audience, plan_site
 from generator.render.site_pages import render_pages
 from generator.render.templating import BUILTIN_TEMPLATES
@@ -158,15 +159,4 @@ def _mkdocs_build(
         logger.removeHandler(collect)
     if audience == "student":
         (staging / "README.md").write_text(SITE_README, encoding="utf-8")
-    _swap(staging, site_dir)
-
-
-def _swap(staging: Path, target: Path) -> None:
-    if target.exists():
-        old = target.with_name(f".{target.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-        staging.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        staging.rename(target)
+    swap_into_place(staging, site_dir)
