@@ -1,0 +1,1 @@
+"""The bundled DuckDB teaching pipeline that course labs run (see README.md)."""

@@ -1,0 +1,1 @@
+"""Python side of the teaching pipeline: cli -> runner -> models, checks, ingest, faults."""

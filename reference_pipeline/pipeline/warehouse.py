@@ -1,0 +1,92 @@
+"""Opening the DuckDB warehouse with the pipeline's variables, macros and bookkeeping tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+import duckdb
+
+from . import clock
+from .errors import PipelineError
+from .home import Home
+
+LAYERS = ("bronze", "silver", "gold")
+
+# Run state lives in the warehouse (schema meta), so `reset` clears it with everything else.
+META_TABLES = """
+create schema if not exists bronze;
+create schema if not exists silver;
+create schema if not exists gold;
+create schema if not exists meta;
+create table if not exists meta.watermarks (
+    source_name varchar primary key, watermark_value timestamp, moved_at timestamp
+);
+create table if not exists meta.runs (run_id integer, command varchar, layer varchar, ran_at timestamp);
+create table if not exists meta.table_row_counts (run_id integer, table_name varchar, row_count bigint);
+create table if not exists meta.resolution_rules (
+    field_name varchar, rule_name varchar, source_name varchar, source_rank integer
+);
+create table if not exists meta.table_docs (table_name varchar, description varchar);
+create table if not exists meta.column_docs (table_name varchar, column_name varchar, description varchar);
+"""
+
+
+def _configure(con: duckdb.DuckDBPyConnection, home: Home, moment: datetime) -> None:
+    con.execute("set enable_progress_bar = false")
+    con.execute("set variable landing = ?", [home.landing.as_posix()])
+    con.execute("set variable now = ?::timestamp", [moment])
+    con.execute("set file_search_path = ?", [home.root.as_posix()])
+
+
+@contextmanager
+def connect(home: Home, *, must_exist: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection with $landing and $now set and relative paths resolved against home."""
+    if must_exist and not home.warehouse.exists():
+        raise PipelineError("there is no warehouse yet; run `ingest` and then `run` first.")
+    moment = clock.now()
+    home.root.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(home.warehouse))
+    except duckdb.Error as error:
+        raise PipelineError(
+            f"cannot open warehouse.duckdb ({first_line(error)}); close other programs using it and retry."
+        ) from None
+    try:
+        _configure(con, home, moment)
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_meta(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(META_TABLES)
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:
+    schema, name = qualified.split(".", 1)
+    found = con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        [schema, name],
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def row_count(con: duckdb.DuckDBPyConnection, qualified: str) -> int:
+    found = con.execute(f"select count(*) from {qualified}").fetchone()
+    return int(found[0]) if found else 0
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[object, ...]]) -> None:
+    """One INSERT for many rows (executemany costs a round trip per row)."""
+    if not rows:
+        return
+    marks = ", ".join("(" + ", ".join("?" * len(rows[0])) + ")" for _ in rows)
+    con.execute(f"insert into {table} values {marks}", [value for row in rows for value in row])
+
+
+def first_line(error: BaseException) -> str:
+    """DuckDB messages can run to several lines with a caret; the first line says it."""
+    text = str(error).strip().splitlines()
+    return text[0].rstrip(".!") if text else type(error).__name__
