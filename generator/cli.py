@@ -243,7 +243,7 @@ def verify(
     course = load_course(course_path)
     wanted = resolve_lab_ids(course, lab_ids)
     build = course.root / "build"
-    cache = None if no_cache else LabCache(build / "labs" / "cache.json")
+    cache = LabCache(build / "labs" / "cache.json")
     console = make_console()
     with Progress(
         TextColumn("{task.description}"),
@@ -258,7 +258,7 @@ def verify(
         def done(result: LabResult) -> None:
             progress.advance(task)
 
-        results = verify_labs(course, wanted, jobs=jobs, cache=cache, on_result=done)
+        results = verify_labs(course, wanted, jobs=jobs, cache=cache, use_cache=not no_cache, on_result=done)
     table = Table(title="Lab verification", title_justify="left")
     for name, justify in (("Lab", "left"), ("Steps", "right"), ("Result", "left"), ("Time", "right")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]

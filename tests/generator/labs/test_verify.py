@@ -70,6 +70,12 @@ def test_cache_skips_unchanged_labs_and_reruns_changed_ones(lab_course: Path, tm
     spec.write_text(spec.read_text().replace("minutes: 5", "minutes: 6"), encoding="utf-8")
     changed = verify_labs(load_course(lab_course), ["make-state", "use-state"], cache=LabCache(cache_file))
     assert [r.status for r in changed] == ["pass", "pass"]
+    # forcing a run (--no-cache) still records the results for next time
+    forced = verify_labs(load_course(lab_course), ["make-state"], cache=LabCache(cache_file), use_cache=False)
+    assert [r.status for r in forced] == ["pass"]
+    assert [
+        r.status for r in verify_labs(load_course(lab_course), ["make-state"], cache=LabCache(cache_file))
+    ] == ["cached"]
 
 
 def test_junit_report(lab_course: Path, tmp_path: Path) -> None:
