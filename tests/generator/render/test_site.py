@@ -13,7 +13,7 @@ from generator.render.site_pages import render_pages
 from tests.conftest import FIXTURES, MINIMAL, check_golden
 from tests.site_checks import broken_links, instructor_only_texts, leaks
 
-GOLDEN = FIXTURES / "golden" / "site"
+GOLDEN = FIXTURES / "golden" / "pages"
 SITES = ("site", "instructor")
 PAGES = [
     "index.md",
