@@ -8,7 +8,8 @@ STAMP  := $(VENV)/.installed
 
 # Debian packages the tests drive for real: Chromium (browser tests), LibreOffice (render decks and
 # recalculate workbooks), poppler (PDF to PNG), DejaVu fonts (text measurement). Skipped when present.
-DEBS := chromium libreoffice-impress libreoffice-calc poppler-utils fonts-dejavu-core
+BUILD_DEBS := fonts-dejavu-core
+DEBS := $(BUILD_DEBS) chromium libreoffice-impress libreoffice-calc poppler-utils
 
 .PHONY: build test lint typecheck pytest golden schema clean system-deps
 
@@ -21,6 +22,7 @@ $(STAMP): pyproject.toml
 
 ## build: install the toolkit and build the bundled course
 build: $(STAMP)
+	@$(MAKE) --no-print-directory system-deps DEBS="$(BUILD_DEBS)"
 	$(BIN)/curriculum build .
 
 ## test: lint, type-check and run the whole test suite
