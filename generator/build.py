@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +39,11 @@ def lab_status(build_dir: Path) -> dict[str, dict[str, str]]:
         return dict(json.loads((build_dir / "labs" / "status.json").read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return {}
+
+
+def _slide_count(deck: Path) -> int:
+    with zipfile.ZipFile(deck) as pptx:
+        return sum(1 for n in pptx.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
 
 
 def planned_files(course: Course, name: str) -> int:
@@ -85,8 +92,11 @@ def build_course(
             decks = render_decks(
                 course, build_dir / "decks", on_deck=(lambda p: on_file("decks", p)) if on_file else None
             )
+            slides = sum(_slide_count(deck) for deck in decks)
             report.outputs.append(
-                Output(name, build_dir / "decks", len(decks), time.perf_counter() - started)
+                Output(
+                    name, build_dir / "decks", len(decks), time.perf_counter() - started, f"{slides} slides"
+                )
             )
         elif name == "bank":
             from generator.render.bank import render_bank

@@ -133,7 +133,7 @@ def schema(out: Path, check: bool) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["lesson", "lab", "question", "section"]))
+@click.argument("kind", type=click.Choice(["lesson", "lab", "question", "section", "runbook"]))
 @click.argument("spec_id", metavar="ID")
 @click.option("--title", default="", help="Title (or question stem) to start with.")
 @click.option("--module", default="", help="question: the module the question belongs to.")
@@ -146,7 +146,7 @@ def schema(out: Path, check: bool) -> None:
     help="The course folder.",
 )
 def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> None:
-    """Write a valid, commented KIND spec file named ID to start from."""
+    """Write a valid, commented KIND spec file named ID to start from (a runbook is a Markdown page)."""
     from generator.load.course_loader import find_root
     from generator.scaffold import new_spec
 

@@ -16,6 +16,7 @@ TARGETS = {
     "lab": ("curriculum/labs", "{id}.yaml", "lab"),
     "section": ("curriculum/sections", "{id}.yaml", "section"),
     "question": ("question_bank", "{id}.yaml", "questions"),
+    "runbook": ("runbooks", "{id}.md", ""),  # Markdown for a pipeline's operators, not a spec
 }
 
 
@@ -37,7 +38,8 @@ def new_spec(kind: str, spec_id: str, root: Path, *, title: str = "", module: st
         raise ToolkitError(f"{path} already exists; choose another id or edit that file")
     path.parent.mkdir(parents=True, exist_ok=True)
     schema = Path(os.path.relpath(root / SCHEMA_DIR / schema_name(schema_kind), path.parent)).as_posix()
-    source = resources.files("generator.scaffolds").joinpath(f"{kind}.yaml.j2").read_text(encoding="utf-8")
+    name = f"{kind}.md.j2" if path.suffix == ".md" else f"{kind}.yaml.j2"
+    source = resources.files("generator.scaffolds").joinpath(name).read_text(encoding="utf-8")
     text = jinja2.Template(source, keep_trailing_newline=True).render(
         id=spec_id,
         title=_yaml_text(title or spec_id.replace("-", " ").capitalize()),

@@ -42,12 +42,24 @@ def quiz_answer(q: Question) -> Any:
     return None
 
 
-def _timeline(lesson: Lesson) -> list[str]:
-    out, start = [], 0
+def _timeline(lesson: Lesson, start: int = 0) -> list[str]:
+    """Times of each part: from the block's start, or clock times when `start` is minutes after midnight."""
+    out = []
     for minutes in (lesson.lecture.minutes, lesson.activity.minutes, lesson.debrief.minutes):
-        out.append(f"{start // 60}:{start % 60:02d} – {(start + minutes) // 60}:{(start + minutes) % 60:02d}")
-        start += minutes
+        end = start + minutes
+        pad = "02d" if start else "d"
+        out.append(f"{start // 60:{pad}}:{start % 60:02d} – {end // 60:{pad}}:{end % 60:02d}")
+        start = end
     return out
+
+
+def _scheduled(course: Course, lesson: Lesson) -> tuple[str, int] | None:
+    """The first workshop day that teaches `lesson`, and the block's start (minutes after midnight)."""
+    for day in course.ordered_workshops():
+        for slot in course.timetable(day):
+            if slot.block.lesson == lesson.id:
+                return f"Day {day.day}", slot.start.hour * 60 + slot.start.minute
+    return None
 
 
 def render_pages(
@@ -94,9 +106,11 @@ def _page_extras(
         ids = assessment.questions if assessment else []
         practical = course.questions.get(assessment.practical_task or "") if assessment else None
         listed = shown(ids)
+        scheduled = _scheduled(course, lesson) if instructor else None
         return {
             "module": course.module_of_lesson(lesson.id),
-            "timeline": _timeline(lesson),
+            "timeline": _timeline(lesson, scheduled[1]) if scheduled else _timeline(lesson),
+            "timeline_label": f"Clock ({scheduled[0]})" if scheduled else "From start",
             "questions": [q for q in listed if q.type not in ("essay", "practical")],
             "practical": practical,
             "all_questions": listed + ([practical] if practical else []),

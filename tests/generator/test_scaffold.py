@@ -40,6 +40,18 @@ def test_new_spec_parses_cleanly(minimal_course: Path, args: list[str], written:
     assert [i.format() for i in own if i.rule in ("yaml", "schema")] == []
 
 
+def test_new_runbook_is_a_markdown_page_with_every_section(minimal_course: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["new", "runbook", "sales-pipeline", "--title", "Weekly sales", "--course", str(minimal_course)]
+    )
+    assert result.exit_code == 0, result.output
+    text = (minimal_course / "runbooks/sales-pipeline.md").read_text(encoding="utf-8")
+    assert text.startswith("# Weekly sales: runbook\n")
+    for heading in ("## Who to call", "## Known problems", "## Rolling back", "## After the incident"):
+        assert heading in text
+    assert check_course(minimal_course).errors == []  # not a spec: the course is unaffected
+
+
 def test_new_refuses_to_overwrite(minimal_course: Path) -> None:
     result = CliRunner().invoke(main, ["new", "lesson", "landing-data", "--course", str(minimal_course)])
     assert result.exit_code == 1
