@@ -42,12 +42,13 @@ def quiz_answer(q: Question) -> Any:
     return None
 
 
-def _timeline(lesson: Lesson, start: int = 0) -> list[str]:
+def _timeline(lesson: Lesson, clock_start: int | None = None) -> list[str]:
     """Times of each part: from the block's start, or clock times when `start` is minutes after midnight."""
     out = []
+    start = clock_start or 0
+    pad = "d" if clock_start is None else "02d"
     for minutes in (lesson.lecture.minutes, lesson.activity.minutes, lesson.debrief.minutes):
         end = start + minutes
-        pad = "02d" if start else "d"
         out.append(f"{start // 60:{pad}}:{start % 60:02d} – {end // 60:{pad}}:{end % 60:02d}")
         start = end
     return out
