@@ -43,7 +43,7 @@ def quiz_answer(q: Question) -> Any:
 
 
 def _timeline(lesson: Lesson, clock_start: int | None = None) -> list[str]:
-    """Times of each part: from the block's start, or clock times when `start` is minutes after midnight."""
+    """Times of each part from the block start, or clock times from `clock_start` (minutes after midnight)."""
     out = []
     start = clock_start or 0
     pad = "d" if clock_start is None else "02d"
