@@ -15,9 +15,9 @@ from pathlib import Path
 
 from generator.bank.codec import encode_numeric, number_text
 from generator.errors import ToolkitError
-from generator.export.html import block_html, inline_html
 from generator.model.course import Course
 from generator.model.question import CHOICE_TYPES, Question
+from generator.safe_html import block_html, inline_html
 
 LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _CODE = re.compile(r"(```.*?```|`[^`\n]+`)", re.DOTALL)

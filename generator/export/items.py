@@ -12,9 +12,9 @@ from typing import Literal
 from generator.bank.codec import number_text
 from generator.bank.limits import control_issues
 from generator.errors import CourseError
-from generator.export.html import block_html, inline_html
 from generator.model.course import Course
 from generator.model.question import Question
+from generator.safe_html import block_html, inline_html
 
 Kind = Literal["multichoice", "truefalse", "shortanswer", "numerical", "matching", "essay"]
 # The only fractions Moodle accepts (percent); anything else fails to import. Written with 5 decimals.

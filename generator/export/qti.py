@@ -13,9 +13,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.bank.codec import number_text
-from generator.export.html import plain_text
 from generator.export.items import Item, lms_items
 from generator.model.course import Course
+from generator.safe_html import plain_text
 
 FILE_NAME = "questions.qti.zip"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # zip entry times: the same questions give the same bytes

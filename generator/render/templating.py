@@ -5,13 +5,9 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup, escape
-
-if TYPE_CHECKING:
-    import markdown
 
 from generator.model.course import Course
 
@@ -28,21 +24,11 @@ def md(text: str | None) -> str:
     return "".join(p if i % 2 else p.replace("&", "&amp;").replace("<", "&lt;") for i, p in enumerate(parts))
 
 
-@cache
-def _markdown() -> markdown.Markdown:
-    import markdown
-
-    return markdown.Markdown(extensions=["attr_list", "tables", "pymdownx.superfences"])
-
-
 def html(text: str | None, *, inline: bool = True) -> Markup:
     """Spec Markdown converted to HTML, for places inside raw HTML where Markdown is not processed."""
-    converter = _markdown()
-    converter.reset()
-    out = converter.convert(md(text))
-    if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
-        out = out[3:-4]
-    return Markup(out)
+    from generator.safe_html import block_html, inline_html
+
+    return Markup((inline_html if inline else block_html)(text or ""))
 
 
 def attr(value: object) -> Markup:

@@ -28,7 +28,7 @@ def nasty_course(minimal_course: Path) -> Course:
 
 def visible(fragment: str) -> str:
     """The text a reader sees in exported HTML, with inline code written back as `code`."""
-    from generator.export.html import plain_text
+    from generator.safe_html import plain_text
 
     return plain_text(fragment.replace("<code>", "`").replace("</code>", "`"))
 

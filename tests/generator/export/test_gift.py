@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.export.gift import escape, export_gift, gift_view, parse_gift
-from generator.export.html import plain_text
 from generator.export.items import lms_items
 from generator.load.course_loader import check_course, load_course
 from generator.model.course import Course
+from generator.safe_html import plain_text
 from tests.conftest import MINIMAL, REPO
 from tests.generator.export.conftest import NASTY_OPTION, NASTY_STEM, visible
 

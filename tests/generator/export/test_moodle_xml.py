@@ -6,11 +6,11 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.export.html import plain_text
 from generator.export.items import FRACTIONS, lms_items
 from generator.export.moodle_xml import cdata, export_moodle_xml, parse_moodle_xml
 from generator.load.course_loader import check_course, load_course
 from generator.model.course import Course
+from generator.safe_html import plain_text
 from tests.conftest import MINIMAL, REPO
 from tests.generator.export.conftest import NASTY_OPTION, NASTY_STEM, visible
 

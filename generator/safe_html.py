@@ -1,8 +1,9 @@
-"""Spec Markdown as HTML for LMS exports: raw HTML in specs is shown as text, never run.
+"""Spec Markdown as HTML, for the site's quiz widgets and the LMS exports: raw HTML is shown, never run.
 
-Why not the site's renderer: an LMS shows this HTML outside our site, so nothing may pass through
-(no raw HTML, no attribute lists, no `javascript:` links); and 10,000 questions hold ~100,000 texts, so
-plain sentences and inline code take a fast path that gives exactly what Python-Markdown would.
+Why strict: this HTML is placed where nothing else sanitises it (inside raw HTML on the site, in an
+LMS), so nothing may pass through (no raw HTML, no attribute lists, no `javascript:` links); and a
+bank holds ~100,000 texts, so plain sentences and inline code take a fast path that gives exactly
+what Python-Markdown would.
 """
 
 from __future__ import annotations

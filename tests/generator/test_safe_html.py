@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.export.html import _markdown, block_html, inline_html, plain_text
+from generator.safe_html import _markdown, block_html, inline_html, plain_text
 
 texts = st.text(alphabet="ab Z9.,;:'\"()?`*_-<>&#!{}~=\\\n", max_size=40)
 
