@@ -228,12 +228,12 @@ def main() -> None:
 
     from generator.bank.importer import import_bank
     from generator.export.gift import export_gift
-    from generator.export.html import clear_cache
     from generator.export.items import item_of, lms_items
     from generator.export.moodle_xml import export_moodle_xml
     from generator.export.qti import export_qti, qti_package
     from generator.load.course_loader import load_course
     from generator.render.bank import bank_rows, render_bank
+    from generator.safe_html import clear_cache
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
