@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
 from generator.cli_output import console as make_console
-from generator.cli_output import exit_on_user_error, print_issues
+from generator.cli_output import course_option, exit_on_user_error, print_issues, summary_table
 from generator.errors import ToolkitError
 
 
@@ -71,11 +71,8 @@ def validate(path: Path, strict: bool, fmt: str) -> None:
 
     console = make_console()
     if stats:
-        from rich.table import Table
-
-        table = Table(title=result.course.title if result.course else "", title_justify="left")
-        for name in ("Sections", "Modules", "Lessons", "Labs", "Questions", "Objectives", "Coverage"):
-            table.add_column(name, justify="right")
+        columns = ["Sections", "Modules", "Lessons", "Labs", "Questions", "Objectives", "Coverage"]
+        table = summary_table(result.course.title if result.course else "", columns)
         coverage = f"{stats.coverage:.0f}%"
         table.add_row(
             *(
@@ -137,14 +134,7 @@ def schema(out: Path, check: bool) -> None:
 @click.argument("spec_id", metavar="ID")
 @click.option("--title", default="", help="Title (or question stem) to start with.")
 @click.option("--module", default="", help="question: the module the question belongs to.")
-@click.option(
-    "--course",
-    "course_path",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The course folder.",
-)
+@course_option
 def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> None:
     """Write a valid, commented KIND spec file named ID to start from (a runbook is a Markdown page)."""
     from generator.load.course_loader import find_root
@@ -167,7 +157,6 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
 def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
     """Validate the course at PATH and render the student site, instructor guide and other outputs."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    from rich.table import Table
 
     from generator.build import OUTPUTS, build_course
 
@@ -188,15 +177,8 @@ def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
             on_plan=lambda name, files: progress.update(tasks[name], total=files),
             on_file=lambda name, _path: progress.advance(tasks[name]),
         )
-    table = Table(title=f"Built {report.course.title}", title_justify="left")
-    for name, justify in (
-        ("Output", "left"),
-        ("Files", "right"),
-        ("Time", "right"),
-        ("Where", "left"),
-        ("", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    headers = ["Output", "Files", "Time", "Where", ""]
+    table = summary_table(f"Built {report.course.title}", headers, left=("Output", "Where", ""))
     for out in report.outputs:
         where = os.path.relpath(out.path)
         table.add_row(out.name, str(out.files), f"{out.seconds:.2f} s", where, out.note)
@@ -210,14 +192,7 @@ def labs() -> None:
 
 @labs.command()
 @click.argument("lab_ids", nargs=-1, metavar="[LAB_ID]...")
-@click.option(
-    "--course",
-    "course_path",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The course folder.",
-)
+@course_option
 @click.option(
     "--jobs", "-j", type=click.IntRange(1, 64), default=2, show_default=True, help="Labs run in parallel."
 )
@@ -233,7 +208,6 @@ def verify(
 ) -> None:
     """Run each lab's commands in a throwaway workspace and compare the output with the worksheet."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    from rich.table import Table
 
     from generator.labs.cache import LabCache
     from generator.labs.report import failure_text, write_junit, write_status
@@ -259,9 +233,7 @@ def verify(
             progress.advance(task)
 
         results = verify_labs(course, wanted, jobs=jobs, cache=cache, use_cache=not no_cache, on_result=done)
-    table = Table(title="Lab verification", title_justify="left")
-    for name, justify in (("Lab", "left"), ("Steps", "right"), ("Result", "left"), ("Time", "right")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table = summary_table("Lab verification", ["Lab", "Steps", "Result", "Time"], left=("Lab", "Result"))
     style = {"pass": "green", "fail": "bold red", "cached": "dim"}
     for result in results:
         passed = sum(s.status == "pass" for s in result.steps)
@@ -283,14 +255,7 @@ def verify(
 
 @labs.command()
 @click.argument("lab_id")
-@click.option(
-    "--course",
-    "course_path",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The course folder.",
-)
+@course_option
 @click.option("--dry-run", is_flag=True, help="Show the change but do not write it.")
 def record(lab_id: str, course_path: Path, dry_run: bool) -> None:
     """Run LAB_ID and write what each step printed into its spec as the expected output."""

@@ -12,16 +12,7 @@ from pathlib import Path
 import click
 
 from generator.cli_output import console as make_console
-from generator.cli_output import print_issues, user_errors
-
-_COURSE = click.option(
-    "--course",
-    "course_path",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The course folder.",
-)
+from generator.cli_output import course_option, print_issues, summary_table, user_errors
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,7 +22,7 @@ def bank() -> None:
 
 @bank.command("import")
 @click.argument("xlsx", metavar="FILE.xlsx", type=click.Path(dir_okay=False, path_type=Path))
-@_COURSE
+@course_option
 @click.option("--dry-run", is_flag=True, help="Show the changes but do not write them.")
 @user_errors
 def import_command(xlsx: Path, course_path: Path, dry_run: bool) -> None:
@@ -39,7 +30,6 @@ def import_command(xlsx: Path, course_path: Path, dry_run: bool) -> None:
 
     Every problem is reported by cell (e.g. Questions!G12); if any row is wrong nothing is written.
     """
-    from rich.table import Table
 
     from generator.bank.importer import import_bank
     from generator.load.course_loader import load_course
@@ -52,9 +42,7 @@ def import_command(xlsx: Path, course_path: Path, dry_run: bool) -> None:
     if not result.ok:
         console.print(f"[bold red]✗ {len(result.errors)} error(s) in {xlsx}; nothing was written[/]")
         sys.exit(1)
-    table = Table(title=f"Import of {xlsx.name}", title_justify="left")
-    for name in ("Updated", "New", "Moved", "Unchanged", "Files changed"):
-        table.add_column(name, justify="right")
+    table = summary_table(f"Import of {xlsx.name}", ["Updated", "New", "Moved", "Unchanged", "Files changed"])
     counts = (
         len(result.updated),
         len(result.added),
@@ -96,7 +84,7 @@ def _objective_list(ctx: click.Context, param: click.Parameter, value: str | Non
     default=None,
     help="Comma-separated objective ids to draw from (default: every assessed objective).",
 )
-@_COURSE
+@course_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -108,7 +96,6 @@ def exam(
     questions: int, forms: int, seed: int, objectives: list[str] | None, course_path: Path, out: Path | None
 ) -> None:
     """Draw randomized exam forms balanced across objectives, with an answer key per form."""
-    from rich.table import Table
 
     from generator.exam import make_exam, write_exam
     from generator.load.course_loader import load_course
@@ -117,14 +104,8 @@ def exam(
     exam_set = make_exam(course, questions=questions, forms=forms, seed=seed, objectives=objectives)
     folder = out or course.root / "build" / "exam"
     paths = write_exam(exam_set, folder)
-    table = Table(title=f"Exam forms (seed {seed})", title_justify="left")
-    for name, justify in (
-        ("Form", "left"),
-        ("Questions", "right"),
-        ("Points", "right"),
-        ("Objectives", "right"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    columns = ["Form", "Questions", "Points", "Objectives"]
+    table = summary_table(f"Exam forms (seed {seed})", columns, left=("Form",))
     for form in exam_set.forms:
         table.add_row(form.label, str(len(form.items)), f"{exam_set.points:g}", str(len(exam_set.objectives)))
     console = make_console()

@@ -9,20 +9,44 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
 
 from generator.errors import CourseError, Issue, Level, ToolkitError
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+course_option = click.option(
+    "--course",
+    "course_path",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The course folder.",
+)
+"""`--course PATH` for commands that work on a course but take other arguments."""
 
 
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def summary_table(title: str, columns: list[str], *, left: tuple[str, ...] = ()) -> Table:
+    """A summary table with a left-aligned title; columns are right-aligned unless named in `left`."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for name in columns:
+        table.add_column(name, justify="left" if name in left else "right")
+    return table
 
 
 def print_issues(issues: list[Issue]) -> None:

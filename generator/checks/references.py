@@ -178,44 +178,32 @@ def _block_refs(course: Course, day: WorkshopDay) -> Iterator[Issue]:
             yield from _missing(course, day, ("blocks", b, "lab"), block.lab, course.labs, "lab")
 
 
+def _unknown_keys(
+    obj: Spec, path: tuple[str | int, ...], keys: Iterable[str], known: list[str], what: str
+) -> Iterator[Issue]:
+    """Keys of an id-keyed mapping (roles, tiers, lenses) that name nothing the course defines."""
+    plural = what + ("es" if what.endswith("s") else "s")
+    for key in keys:
+        if key not in known:
+            yield error(
+                obj,
+                *path,
+                key,
+                key=True,
+                message=f"unknown {what} '{key}'",
+                hint=did_you_mean(key, known) or f"{plural} are: " + (", ".join(known) or "none"),
+            )
+
+
 @rule("roles-and-tiers")
 def roles_and_tiers(course: Course) -> Iterator[Issue]:
     roles = [r.id for r in course.spec.roles]
     tiers = [t.id for t in course.spec.tiers]
     for section in course.sections:
-        for role in section.by_role:
-            if role not in roles:
-                yield error(
-                    section,
-                    "by_role",
-                    role,
-                    key=True,
-                    message=f"unknown role '{role}'",
-                    hint=did_you_mean(role, roles) or "roles are: " + ", ".join(roles),
-                )
+        yield from _unknown_keys(section, ("by_role",), section.by_role, roles, "role")
     for lesson in course.lessons.values():
-        for role in lesson.activity.by_role:
-            if role not in roles:
-                yield error(
-                    lesson,
-                    "activity",
-                    "by_role",
-                    role,
-                    key=True,
-                    message=f"unknown role '{role}'",
-                    hint=did_you_mean(role, roles) or "roles are: " + ", ".join(roles),
-                )
-        for tier in lesson.activity.tiers:
-            if tier not in tiers:
-                yield error(
-                    lesson,
-                    "activity",
-                    "tiers",
-                    tier,
-                    key=True,
-                    message=f"unknown tier '{tier}'",
-                    hint=did_you_mean(tier, tiers) or "tiers are: " + (", ".join(tiers) or "none"),
-                )
+        yield from _unknown_keys(lesson, ("activity", "by_role"), lesson.activity.by_role, roles, "role")
+        yield from _unknown_keys(lesson, ("activity", "tiers"), lesson.activity.tiers, tiers, "tier")
 
 
 @rule("pipeline-view-lenses")
@@ -235,15 +223,4 @@ def pipeline_view_lenses(course: Course) -> Iterator[Issue]:
                     message=f"layer '{layer.id}' has no text for lens '{lens}'",
                     hint=f"add '{lens}:' under this layer's lenses",
                 )
-        for lens in layer.lenses:
-            if lens not in lenses:
-                yield error(
-                    view,
-                    "layers",
-                    i,
-                    "lenses",
-                    lens,
-                    key=True,
-                    message=f"unknown lens '{lens}'",
-                    hint=did_you_mean(lens, lenses) or "lenses are: " + ", ".join(lenses),
-                )
+        yield from _unknown_keys(view, ("layers", i, "lenses"), layer.lenses, lenses, "lens")
