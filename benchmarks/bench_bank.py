@@ -144,7 +144,7 @@ def median_time(runs: int, action: Callable[[int], object]) -> float:
 def bare_workbook(rows: list[list[Any]], path: Path) -> None:
     from openpyxl import Workbook
 
-    from generator.bank.columns import KEY_FORMULA
+    from generator.formats.workbook.columns import KEY_FORMULA
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Questions")
@@ -226,14 +226,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    from generator.bank.importer import import_bank
-    from generator.export.gift import export_gift
-    from generator.export.items import item_of, lms_items
-    from generator.export.moodle_xml import export_moodle_xml
-    from generator.export.qti import export_qti, qti_package
+    from generator.bank_import.importer import import_bank
     from generator.load.course_loader import load_course
-    from generator.render.bank import bank_rows, render_bank
-    from generator.safe_html import clear_cache
+    from generator.outputs.html import clear_cache
+    from generator.outputs.lms.gift import export_gift
+    from generator.outputs.lms.items import item_of, lms_items
+    from generator.outputs.lms.moodle_xml import export_moodle_xml
+    from generator.outputs.lms.qti import export_qti, qti_package
+    from generator.outputs.workbook.render import bank_rows, render_bank
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -36,8 +36,8 @@ def bare_decks(count: int, master: Path, out: Path) -> float:
 
 def main() -> None:
     from generator.load.course_loader import load_course
-    from generator.render.deck import render_decks
-    from generator.render.deck_layouts import BUILTIN_MASTER
+    from generator.outputs.decks.layouts import BUILTIN_MASTER
+    from generator.outputs.decks.render import render_decks
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)

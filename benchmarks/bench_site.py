@@ -31,7 +31,7 @@ def bare_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: object) 
 
 def main() -> None:
     from generator.load.course_loader import load_course
-    from generator.render.site import _config_file, render_site
+    from generator.outputs.site.render import _config_file, render_site
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
@@ -49,7 +49,7 @@ def main() -> None:
             load.append(loaded)
             render.append(result.seconds_render)
             mk.append(result.seconds_mkdocs)
-            from generator.render.pages import plan_site
+            from generator.outputs.site.plan import plan_site
 
             shutil.rmtree(bare_site, ignore_errors=True)
             nav = plan_site(course, "student").nav

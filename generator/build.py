@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.load.course_loader import load_course
 from generator.model.course import Course
-from generator.render.pages import Audience
+from generator.outputs.site.plan import Audience
 
 OUTPUTS = ("site", "instructor", "decks", "bank", "lms")
 
@@ -66,7 +66,7 @@ def build_course(
     on_plan: Callable[[str, int], None] | None = None,
 ) -> BuildReport:
     """Build the chosen outputs of the course at `path`; nothing is written if the course has errors."""
-    from generator.render.site import render_site
+    from generator.outputs.site.render import render_site
 
     course = load_course(path, strict=strict)
     build_dir = build_dir or course.root / "build"
@@ -87,7 +87,7 @@ def build_course(
             note = "rebuilt" if result.rebuilt else "unchanged"
             report.outputs.append(Output(name, target, result.pages, time.perf_counter() - started, note))
         elif name == "decks":
-            from generator.render.deck import render_decks
+            from generator.outputs.decks.render import render_decks
 
             decks = render_decks(
                 course, build_dir / "decks", on_deck=(lambda p: on_file("decks", p)) if on_file else None
@@ -99,14 +99,14 @@ def build_course(
                 )
             )
         elif name == "bank":
-            from generator.render.bank import render_bank
+            from generator.outputs.workbook.render import render_bank
 
             files = render_bank(course, build_dir)
             report.outputs.append(Output(name, files[0], len(files), time.perf_counter() - started))
         elif name == "lms":
-            from generator.export.gift import export_gift
-            from generator.export.moodle_xml import export_moodle_xml
-            from generator.export.qti import export_qti
+            from generator.outputs.lms.gift import export_gift
+            from generator.outputs.lms.moodle_xml import export_moodle_xml
+            from generator.outputs.lms.qti import export_qti
 
             target = build_dir / "lms"
             files = [

@@ -12,6 +12,8 @@ REPO = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 MINIMAL = FIXTURES / "courses" / "minimal"
 
+pytest_plugins = ["tests.bank_workbook"]  # the exported-workbook fixture, shared by writer and importer tests
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="Rewrite golden files from current output.")

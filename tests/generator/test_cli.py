@@ -12,13 +12,17 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.commands import main
 from tests.conftest import MINIMAL, REPO
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, cwd=REPO, check=False
+        [sys.executable, "-m", "generator.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
     )
 
 

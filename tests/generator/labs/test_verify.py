@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.commands import main
 from generator.labs.cache import LabCache
 from generator.labs.record import record_lab, write_recording
 from generator.labs.report import failure_text, write_junit

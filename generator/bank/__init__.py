@@ -1,1 +1,0 @@
-"""The question bank workbook: its columns, writing it, and importing trainers' edits back."""

@@ -1,0 +1,1 @@
+"""`curriculum bank import`: read an edited workbook back and update the question_bank/ specs."""

@@ -1,0 +1,1 @@
+"""The `curriculum` command: thin commands that parse options, call the library, map errors."""

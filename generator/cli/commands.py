@@ -1,0 +1,287 @@
+"""The `curriculum` command: parse options, call the library, map failures to exit codes.
+
+Exit codes: 0 clean, 1 problems in the course (or a user error), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+from generator.cli.output import console as make_console
+from generator.cli.output import course_option, exit_on_user_error, print_issues, summary_table
+from generator.errors import ToolkitError
+
+
+class _Group(click.Group):
+    """Turns ToolkitError into a clean one-line message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ToolkitError as exc:
+            exit_on_user_error(exc)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="curriculum-toolkit", prog_name="curriculum")
+def main() -> None:
+    """Validate course specs and render everything a course needs."""
+
+
+@main.command()
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints one object for CI.",
+)
+def validate(path: Path, strict: bool, fmt: str) -> None:
+    """Check every spec of the course at PATH and report all problems at once."""
+    from generator.load.course_loader import check_course
+    from generator.stats import course_stats
+
+    result = check_course(path)
+    stats = course_stats(result.course) if result.course else None
+    failed = bool(result.errors) or (strict and bool(result.warnings))
+    if fmt == "json":
+        payload = {
+            "ok": not failed,
+            "strict": strict,
+            "files": result.files,
+            "summary": stats.to_dict() if stats else None,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+            "issues": [i.to_dict() for i in result.issues],
+        }
+        click.echo(json.dumps(payload, indent=2))
+        sys.exit(1 if failed else 0)
+
+    console = make_console()
+    if stats:
+        columns = ["Sections", "Modules", "Lessons", "Labs", "Questions", "Objectives", "Coverage"]
+        table = summary_table(result.course.title if result.course else "", columns)
+        coverage = f"{stats.coverage:.0f}%"
+        table.add_row(
+            *(
+                str(v)
+                for v in (
+                    stats.sections,
+                    stats.modules,
+                    stats.lessons,
+                    stats.labs,
+                    stats.questions,
+                    stats.objectives,
+                )
+            ),
+            coverage,
+        )
+        console.print(table)
+    print_issues(result.issues)
+    errors, warnings = len(result.errors), len(result.warnings)
+    if failed:
+        reason = "" if errors else " (--strict: warnings count as errors)"
+        console.print(
+            f"[bold red]✗ {errors} error(s), {warnings} warning(s) in {result.files} files{reason}[/]"
+        )
+        sys.exit(1)
+    console.print(
+        f"[bold green]✓ {result.files} spec files valid[/]" + (f", {warnings} warning(s)" if warnings else "")
+    )
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+    help="Folder to write the schemas to.",
+)
+@click.option("--check", is_flag=True, help="Do not write; exit 1 if the schemas in --out are stale.")
+def schema(out: Path, check: bool) -> None:
+    """Write the JSON Schema of spec files (for editor autocompletion)."""
+    from generator.schema import stale_schemas, write_schemas
+
+    if check:
+        stale = stale_schemas(out)
+        if stale:
+            raise ToolkitError(
+                f"stale schema files in {out}/: {', '.join(stale)}. Run `curriculum schema` to update."
+            )
+        click.echo(f"schemas in {out}/ are up to date")
+        return
+    changed = write_schemas(out)
+    click.echo(
+        f"wrote {len(changed)} schema file(s) to {out}/" if changed else f"schemas in {out}/ are up to date"
+    )
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["lesson", "lab", "question", "section", "runbook"]))
+@click.argument("spec_id", metavar="ID")
+@click.option("--title", default="", help="Title (or question stem) to start with.")
+@click.option("--module", default="", help="question: the module the question belongs to.")
+@course_option
+def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> None:
+    """Write a valid, commented KIND spec file named ID to start from (a runbook is a Markdown page)."""
+    from generator.load.course_loader import find_root
+    from generator.scaffold import new_spec
+
+    path = new_spec(kind, spec_id, find_root(course_path), title=title, module=module)
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--only",
+    type=click.Choice(["site", "instructor", "decks", "bank", "lms"]),
+    multiple=True,
+    help="Build only these outputs (repeatable). Default: all.",
+)
+@click.option("--strict", is_flag=True, help="Refuse to build when the course has warnings.")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
+    """Validate the course at PATH and render the student site, instructor guide and other outputs."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from generator.build import OUTPUTS, build_course
+
+    console = make_console()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        tasks: dict[str, TaskID] = {}
+
+        def started(name: str) -> None:
+            tasks[name] = progress.add_task(f"building {name}", total=None)
+
+        report = build_course(
+            path,
+            only=only or OUTPUTS,
+            strict=strict,
+            force=force,
+            on_output=started,
+            on_plan=lambda name, files: progress.update(tasks[name], total=files),
+            on_file=lambda name, _path: progress.advance(tasks[name]),
+        )
+    headers = ["Output", "Files", "Time", "Where", ""]
+    table = summary_table(f"Built {report.course.title}", headers, left=("Output", "Where", ""))
+    for out in report.outputs:
+        where = os.path.relpath(out.path)
+        table.add_row(out.name, str(out.files), f"{out.seconds:.2f} s", where, out.note)
+    console.print(table)
+
+
+@main.group()
+def labs() -> None:
+    """Run lab worksheets against the reference pipeline."""
+
+
+@labs.command()
+@click.argument("lab_ids", nargs=-1, metavar="[LAB_ID]...")
+@course_option
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 64), default=2, show_default=True, help="Labs run in parallel."
+)
+@click.option("--no-cache", is_flag=True, help="Re-run labs even if nothing they depend on changed.")
+@click.option(
+    "--junit",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write JUnit XML here (default build/labs/junit.xml).",
+)
+def verify(
+    lab_ids: tuple[str, ...], course_path: Path, jobs: int, no_cache: bool, junit: Path | None
+) -> None:
+    """Run each lab's commands in a throwaway workspace and compare the output with the worksheet."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from generator.labs.cache import LabCache
+    from generator.labs.report import failure_text, write_junit, write_status
+    from generator.labs.runner import LabResult, resolve_lab_ids, verify_labs
+    from generator.load.course_loader import load_course
+
+    course = load_course(course_path)
+    wanted = resolve_lab_ids(course, lab_ids)
+    build = course.root / "build"
+    cache = LabCache(build / "labs" / "cache.json")
+    console = make_console()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("verifying labs", total=len(wanted))
+
+        def done(result: LabResult) -> None:
+            progress.advance(task)
+
+        results = verify_labs(course, wanted, jobs=jobs, cache=cache, use_cache=not no_cache, on_result=done)
+    table = summary_table("Lab verification", ["Lab", "Steps", "Result", "Time"], left=("Lab", "Result"))
+    style = {"pass": "green", "fail": "bold red", "cached": "dim"}
+    for result in results:
+        passed = sum(s.status == "pass" for s in result.steps)
+        steps = (
+            f"{passed}/{len(result.lab.steps)}" if result.status != "cached" else str(len(result.lab.steps))
+        )
+        seconds = f"{result.seconds:.1f} s" if result.status != "cached" else "-"
+        table.add_row(result.lab.id, steps, f"[{style[result.status]}]{result.status}[/]", seconds)
+    console.print(table)
+    failed = [r for r in results if r.status == "fail"]
+    for result in failed:
+        console.print(failure_text(result), markup=False, highlight=False)
+    path = write_junit(results, junit or build / "labs" / "junit.xml")
+    write_status(results, build / "labs" / "status.json")
+    summary = f"{len(results) - len(failed)} of {len(results)} labs pass; JUnit report: {path}"
+    console.print(f"[bold red]✗ {summary}[/]" if failed else f"[bold green]✓ {summary}[/]")
+    sys.exit(1 if failed else 0)
+
+
+@labs.command()
+@click.argument("lab_id")
+@course_option
+@click.option("--dry-run", is_flag=True, help="Show the change but do not write it.")
+def record(lab_id: str, course_path: Path, dry_run: bool) -> None:
+    """Run LAB_ID and write what each step printed into its spec as the expected output."""
+    from generator.labs.record import record_lab, write_recording
+    from generator.load.course_loader import load_course
+
+    recording = record_lab(load_course(course_path), lab_id)
+    if not recording.recorded:
+        click.echo(f"{recording.path}: every expected output already matches; nothing to change")
+        return
+    make_console().print(recording.diff, markup=False, highlight=False)
+    if dry_run:
+        click.echo(f"--dry-run: {recording.path} not written")
+        return
+    write_recording(recording)
+    click.echo(f"recorded steps {', '.join(map(str, recording.recorded))} into {recording.path}")
+
+
+def _register_bank_commands() -> None:
+    from generator.cli.bank import bank, exam
+
+    main.add_command(bank)
+    main.add_command(exam)
+
+
+_register_bank_commands()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

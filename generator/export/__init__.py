@@ -1,1 +1,0 @@
-"""LMS exports: Moodle XML, GIFT and QTI."""

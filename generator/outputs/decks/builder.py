@@ -1,0 +1,257 @@
+"""One deck being built: slides from the master's layouts, text fitted to its boxes, notes on every slide."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from generator.errors import ToolkitError
+from generator.outputs.decks import frames as fr
+from generator.outputs.decks import shapes as sh
+from generator.outputs.decks import text as tx
+from generator.outputs.decks.layouts import Master
+from generator.outputs.decks.markdown import Para, Run, inline, paragraphs
+from generator.outputs.decks.shapes import Area
+
+if TYPE_CHECKING:
+    from pptx.slide import Slide
+
+TITLE_SIZES = tx.sizes(36, 24)
+OPENING_TITLE_SIZES = tx.sizes(40, 28)
+SUBTITLE_SIZES = tx.sizes(24, 14)
+BODY_SIZES = tx.sizes(28, 16)
+STATEMENT_SIZES = tx.sizes(36, 20)
+CONTINUE_AT = 20  # text too long for one slide continues on more slides at this size
+CONTINUED = " (cont.)"
+TABLE_SMALLEST_WHOLE = 12  # a table that fits one slide only below this size is split instead
+TABLE_CONTINUE_AT = 14
+
+
+def note(text: str) -> list[Para]:
+    """Speaker-note paragraphs from spec Markdown."""
+    return paragraphs(text)
+
+
+class DeckBuilder:
+    """Adds slides to one presentation opened on `master`."""
+
+    def __init__(self, master: Master) -> None:
+        self.master = master
+        self.prs = master.open()
+        self.width = int(self.prs.slide_width or 0)
+        self.height = int(self.prs.slide_height or 0)
+        self.content = self._content_area()
+        self._title_styles: dict[str, tuple[bool, bool]] = {}
+
+    # -- slides -------------------------------------------------------------------------------
+
+    def opening(self, role: str, title: str, subtitle: Sequence[Para], notes: Sequence[Para]) -> Slide:
+        """A title slide or a section divider: a title, optionally a subtitle."""
+        slide = self._add(role)
+        self._set_title(slide, title, OPENING_TITLE_SIZES)
+        body = _placeholder(slide, "body")
+        if body is not None and subtitle:
+            box = fr.inner(body.width, body.height)
+            fr.prepare(body.text_frame, anchor="top")
+            size = tx.fit(subtitle, box, SUBTITLE_SIZES)
+            paras = list(subtitle)
+            while size is None and len(paras) > 1:
+                paras.pop()  # the subtitle's first lines matter most; the rest are in the notes too
+                size = tx.fit(paras, box, SUBTITLE_SIZES)
+            if size is None:
+                size = SUBTITLE_SIZES[-1]
+                paras = [tx.truncate(paras[0], box, size)]
+            fr.write(body.text_frame, paras, size)
+        self._finish(slide, notes)
+        return slide
+
+    def text(
+        self,
+        title: str,
+        paras: Sequence[Para],
+        notes: Sequence[Para],
+        *,
+        area: Area | None = None,
+        sizes: Sequence[float] = BODY_SIZES,
+        more_notes: Sequence[Para] | None = None,
+    ) -> list[Slide]:
+        """Title and body text; text too long for one slide continues on further '(cont.)' slides."""
+        area = area or self.content
+        box = fr.inner(area.width, area.height)
+        size = tx.fit(paras, box, sizes)
+        pages = [list(paras)]
+        if size is None:
+            pages = self._paginate(paras, box, title)
+            size = min(tx.fit(page, box, sizes) or sizes[-1] for page in pages)
+        if more_notes is None:
+            more_notes = [*notes[:1], Para((Run("Continued from the previous slide."),))]
+        slides = []
+        for n, page in enumerate(pages):
+            slide = self._add("content")
+            self._set_title(slide, title + (CONTINUED if n else ""), TITLE_SIZES)
+            frame = self._body_frame(slide, area)
+            fr.write(frame, page, size)
+            self._finish(slide, notes if n == 0 else more_notes)
+            slides.append(slide)
+        return slides
+
+    def titled(self, title: str, notes: Sequence[Para]) -> Slide:
+        """A slide with only a title, for the caller to draw on (see `content`)."""
+        slide = self._add("title_only")
+        self._set_title(slide, title, TITLE_SIZES)
+        self._finish(slide, notes)
+        return slide
+
+    def table(
+        self,
+        title: str,
+        rows: Sequence[Sequence[sh.Cell]],
+        fractions: Sequence[float],
+        notes: Sequence[Para],
+        *,
+        area: Area | None = None,
+        slide: Slide | None = None,
+    ) -> list[Slide]:
+        """A table (first row the header); rows that do not fit continue on '(cont.)' slides."""
+        area = area or self.content
+        widths = [int(area.width * f / sum(fractions)) for f in fractions]
+        header, body = rows[0], list(rows[1:])
+        pages = [body]
+        size = sh.fit_table([header, *body], widths, area.height)
+        if size is None or size < TABLE_SMALLEST_WHOLE:
+            pages = self._table_pages(header, body, widths, area.height)
+            fitted = [sh.fit_table([header, *page], widths, area.height) for page in pages]
+            if None in fitted:
+                raise ToolkitError(
+                    f"a row of the table '{title}' is too long for one slide; shorten its text"
+                )
+            size = min(f for f in fitted if f is not None)  # one size on every page of the table
+        slides = []
+        for n, page in enumerate(pages):
+            target = (
+                slide
+                if (slide is not None and n == 0)
+                else self.titled(title + (CONTINUED if n else ""), notes)
+            )
+            sh.add_table(target, [header, *page], widths, area, size)
+            slides.append(target)
+        return slides
+
+    @staticmethod
+    def _table_pages(
+        header: Sequence[sh.Cell], body: list[Sequence[sh.Cell]], widths: list[int], height: int
+    ) -> list[list[Sequence[sh.Cell]]]:
+        """Rows packed onto pages at a readable size; a row too tall for that starts a page of its own."""
+        pages: list[list[Sequence[sh.Cell]]] = [[]]
+        for row in body:
+            candidate = [header, *pages[-1], row]
+            if pages[-1] and sum(sh.table_height(candidate, widths, TABLE_CONTINUE_AT)) > height:
+                pages.append([])
+            pages[-1].append(row)
+        return pages
+
+    def save(self, path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.prs.save(str(path))
+        return path
+
+    # -- pieces -------------------------------------------------------------------------------
+
+    def _add(self, role: str) -> Slide:
+        return self.prs.slides.add_slide(self.master.layout(self.prs, role))
+
+    def _paginate(self, paras: Sequence[Para], box: tx.Box, title: str) -> list[list[Para]]:
+        for size in (CONTINUE_AT, BODY_SIZES[-1]):
+            try:
+                return tx.paginate(paras, box, size)
+            except ValueError:
+                continue
+        raise ToolkitError(f"the text box of the content layout is too small for one line of '{title}'")
+
+    def _set_title(self, slide: Slide, title: str, sizes: Sequence[float]) -> None:
+        shape = _placeholder(slide, "title")
+        if shape is None:  # a layout without a title: put one where the content area's title would be
+            top = max(0, self.content.top - int(self.height * 0.16))
+            shape = slide.shapes.add_textbox(
+                *sh.emu(self.content.left, top, self.content.width, int(self.height * 0.14))
+            )
+        box = fr.inner(shape.width, shape.height)
+        para = Para(inline(title), 0, None)
+        caps, bold = self._title_styles.setdefault(slide.slide_layout.name, _title_style(slide.slide_layout))
+
+        def as_shown(p: Para) -> Para:
+            """The title as the master shows it (capitals, bold), so a styled master's titles still fit."""
+            shown = (replace(r, text=r.text.upper() if caps else r.text, bold=r.bold or bold) for r in p.runs)
+            return replace(p, runs=tuple(shown))
+
+        size = tx.fit([as_shown(para)], box, sizes)
+        if size is None:
+            size = sizes[-1]
+            para = tx.truncate(para, box, size, measure=as_shown)
+        fr.prepare(shape.text_frame)
+        fr.write(shape.text_frame, [para], size)
+
+    def _body_frame(self, slide: Slide, area: Area) -> Any:
+        shape = _placeholder(slide, "body")
+        if shape is None:
+            shape = slide.shapes.add_textbox(*sh.emu(area.left, area.top, area.width, area.height))
+        shape.left, shape.top, shape.width, shape.height = area.left, area.top, area.width, area.height
+        fr.prepare(shape.text_frame, anchor="top")
+        return shape.text_frame
+
+    def _finish(self, slide: Slide, notes: Sequence[Para]) -> None:
+        """Speaker notes on, empty placeholders off (an empty one shows 'Click to add text')."""
+        for shape in list(slide.placeholders):
+            if not (shape.has_text_frame and shape.text_frame.text.strip()):
+                shape._element.getparent().remove(shape._element)
+        frame = slide.notes_slide.notes_text_frame
+        if frame is None:
+            raise ToolkitError(
+                f"deck template '{self.master.path}': its notes master has no body placeholder, "
+                "so slides cannot carry speaker notes"
+            )
+        fr.write_notes(frame, notes)
+
+    def _content_area(self) -> Area:
+        layout = self.master.layout(self.prs, "content")
+        body = _placeholder(layout, "body")
+        if body is not None:
+            return Area(int(body.left), int(body.top), int(body.width), int(body.height))
+        title = _placeholder(layout, "title")
+        margin = int(self.width * 0.05)
+        top = int(title.top + title.height) + margin // 2 if title is not None else int(self.height * 0.2)
+        return Area(margin, top, self.width - 2 * margin, self.height - top - margin)
+
+
+def _placeholder(container: Any, kind: str) -> Any:
+    """The container's title placeholder, or its main body placeholder (the lowest idx), or None."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    types = {
+        "title": (PH.TITLE, PH.CENTER_TITLE),
+        "body": (PH.BODY, PH.OBJECT, PH.SUBTITLE),
+    }[kind]
+    found = [s for s in container.placeholders if s.placeholder_format.type in types]
+    return min(found, key=lambda s: s.placeholder_format.idx, default=None)
+
+
+def _title_style(layout: Any) -> tuple[bool, bool]:
+    """Whether titles on this layout show in capitals and in bold, from its own style or the master's."""
+    from pptx.oxml.ns import qn
+
+    caps = bold = False
+    master = layout.slide_master._element.find(qn("p:txStyles"))
+    sources = [master.find(qn("p:titleStyle")) if master is not None else None]
+    title = _placeholder(layout, "title")
+    if title is not None:
+        sources.append(title._element)
+    for source in sources:
+        if source is None:
+            continue
+        for rpr in source.iter(qn("a:defRPr")):
+            caps = rpr.get("cap", "all" if caps else "none") == "all"
+            bold = rpr.get("b", "1" if bold else "0") in ("1", "true")
+            break
+    return caps, bold

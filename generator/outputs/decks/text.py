@@ -1,0 +1,280 @@
+"""Text measured with real font metrics: wrap, pick the largest size that fits, split across slides.
+
+Why: python-pptx has no working shrink-to-fit and PowerPoint ignores the auto-fit flag until someone edits
+the text, so the renderer decides sizes itself. Widths come from DejaVu Sans (the default master's font;
+wider than most office fonts, so a deck on another master errs towards spare room, not overflow).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.errors import ToolkitError
+from generator.outputs.decks.markdown import Para, Run
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/local/share/fonts/dejavu"),
+    Path("/Library/Fonts"),
+)
+_FILES = {
+    (False, False, False): "DejaVuSans.ttf",
+    (True, False, False): "DejaVuSans-Bold.ttf",
+    (False, True, False): "DejaVuSans-Oblique.ttf",
+    (True, True, False): "DejaVuSans-BoldOblique.ttf",
+    (False, False, True): "DejaVuSansMono.ttf",
+    (True, False, True): "DejaVuSansMono-Bold.ttf",
+    (False, True, True): "DejaVuSansMono-Oblique.ttf",
+    (True, True, True): "DejaVuSansMono-BoldOblique.ttf",
+}
+MONO_FONT = "DejaVu Sans Mono"
+_REF = 100  # fonts are loaded once at 100 pt; widths scale linearly with size
+
+# Paragraph geometry as multiples of the font size; the frame writer applies exactly these.
+LINE = 1.2  # exact line pitch: DejaVu's ascent + descent is 1.164 em
+SPACE_BEFORE = 0.4
+SPACE_BEFORE_NESTED = 0.2
+LEVEL_INDENT = 1.3
+BULLET_HANG = 1.0
+NUMBER_HANG = 1.9  # room for "10." before the text
+# Renderers differ in glyph placement by a per cent or two; measure a little pessimistically.
+WIDTH_SAFETY = 0.96
+
+
+@dataclass(frozen=True)
+class Box:
+    """The inside of a text frame, in points."""
+
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Line:
+    runs: tuple[Run, ...]
+    broken: bool = False  # ends inside a word that was too long for a line
+
+
+@cache
+def _font(style: tuple[bool, bool, bool]) -> FreeTypeFont:
+    from PIL import ImageFont
+
+    name = _FILES[style]
+    for folder in FONT_DIRS:
+        if (folder / name).is_file():
+            return ImageFont.truetype(str(folder / name), _REF)
+    raise ToolkitError(
+        f"font file {name} not found (looked in {', '.join(str(d) for d in FONT_DIRS)}); decks measure "
+        "text with DejaVu Sans: install it (Debian/Ubuntu: apt-get install fonts-dejavu-core)"
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _em(text: str, style: tuple[bool, bool, bool]) -> float:
+    """Width of `text` at 1 pt, in points."""
+    return float(_font(style).getlength(text)) / _REF
+
+
+def width(runs: Sequence[Run], size: float) -> float:
+    return sum(_em(r.text, r.style) for r in runs) * size
+
+
+def hang(para: Para, size: float) -> float:
+    marker = para.marker or para.hanging
+    if not marker:
+        return 0.0
+    return (NUMBER_HANG if marker[0].isdigit() else BULLET_HANG) * size
+
+
+def margin_left(para: Para, size: float) -> float:
+    return para.level * LEVEL_INDENT * size + hang(para, size)
+
+
+def space_before(para: Para, previous: Para | None, size: float) -> float:
+    if previous is None or (para.code and previous.code) or para.hanging:
+        return 0.0
+    return (SPACE_BEFORE_NESTED if para.level else SPACE_BEFORE) * size
+
+
+_SPACE = re.compile(r"(\s+)")
+
+
+@lru_cache(maxsize=20_000)
+def _words(para: Para) -> tuple[tuple[Run | None, tuple[Run, ...]], ...]:
+    """(the space before, the word's pieces): a word may change style midway, as in '**bold**,'."""
+    out: list[tuple[Run | None, tuple[Run, ...]]] = []
+    space: Run | None = None
+    word: list[Run] = []
+    for run in para.runs:
+        text = run.text
+        if para.code and not out and not word:
+            # code keeps its indentation: the leading spaces belong to the first word
+            stripped = text.lstrip(" ")
+            if len(stripped) < len(text):
+                word.append(Run(text[: len(text) - len(stripped)], *run.style))
+                text = stripped
+        for piece in _SPACE.split(text):
+            if not piece:
+                continue
+            if piece.isspace():
+                if word:
+                    out.append((space, tuple(word)))
+                    word = []
+                # the real whitespace: renderers keep runs of spaces (code alignment), so they take room
+                space = Run(piece, *run.style)
+            else:
+                word.append(Run(piece, *run.style))
+    if word:
+        out.append((space, tuple(word)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def wrap(para: Para, box_width: float, size: float) -> tuple[Line, ...]:
+    """Greedy line breaking at spaces; a word wider than a line is broken between characters."""
+    avail = box_width * WIDTH_SAFETY - margin_left(para, size)
+    lines: list[Line] = []
+    current: list[Run] = []
+    used = 0.0
+    for space, word in _words(para):
+        gap = width([space], size) if (space is not None and current) else 0.0
+        needed = width(word, size)
+        if current and used + gap + needed > avail:
+            lines.append(Line(tuple(current)))
+            current, used, gap = [], 0.0, 0.0
+        if not current and needed > avail:
+            pieces, current, used = _break_word(word, avail, size)
+            lines += pieces
+            continue
+        if gap and space is not None:
+            current.append(space)
+        current += word
+        used += gap + needed
+    if current or not lines:
+        lines.append(Line(tuple(current)))
+    return tuple(lines)
+
+
+def _break_word(word: Sequence[Run], avail: float, size: float) -> tuple[list[Line], list[Run], float]:
+    lines: list[Line] = []
+    current: list[Run] = []
+    used = 0.0
+    for run in word:
+        for char in run.text:
+            w = _em(char, run.style) * size
+            if current and used + w > avail:
+                lines.append(Line(tuple(current), broken=True))
+                current, used = [], 0.0
+            current.append(replace(run, text=char))
+            used += w
+    return lines, current, used
+
+
+def breaks_words(paras: Sequence[Para], box_width: float, size: float) -> bool:
+    """Whether some word is wider than its line, so it would be broken between letters."""
+    for para in paras:
+        avail = box_width * WIDTH_SAFETY - margin_left(para, size)
+        if any(width(word, size) > avail for _, word in _words(para)):
+            return True
+    return False
+
+
+def height(paras: Sequence[Para], box_width: float, size: float) -> float:
+    total, previous = 0.0, None
+    for para in paras:
+        total += space_before(para, previous, size) + len(wrap(para, box_width, size)) * LINE * size
+        previous = para
+    return total
+
+
+def fits(paras: Sequence[Para], box: Box, size: float) -> bool:
+    return height(paras, box.width, size) <= box.height
+
+
+def fit(paras: Sequence[Para], box: Box, sizes: Sequence[float]) -> float | None:
+    """The largest of `sizes` (given largest first) at which the paragraphs fit the box, or None."""
+    return next((size for size in sizes if fits(paras, box, size)), None)
+
+
+def sizes(largest: float, smallest: float, step: float = 2) -> list[float]:
+    out, size = [], largest
+    while size >= smallest:
+        out.append(size)
+        size -= step
+    return out
+
+
+def join(lines: Sequence[Line]) -> tuple[Run, ...]:
+    """Lines back into runs, with the spaces the line breaks took out."""
+    runs: list[Run] = []
+    for n, line in enumerate(lines):
+        if n and not lines[n - 1].broken and line.runs:
+            runs.append(replace(line.runs[0], text=" "))
+        runs += line.runs
+    return tuple(runs)
+
+
+def paginate(paras: Sequence[Para], box: Box, size: float) -> list[list[Para]]:
+    """Paragraphs packed into as many boxes as they need at `size`, splitting a paragraph between lines."""
+    pages: list[list[Para]] = [[]]
+    room = box.height
+    queue = list(paras)
+    while queue:
+        para = queue.pop(0)
+        page = pages[-1]
+        before = space_before(para, page[-1] if page else None, size)
+        lines = wrap(para, box.width, size)
+        if before + len(lines) * LINE * size <= room:
+            page.append(para)
+            room -= before + len(lines) * LINE * size
+            continue
+        fit_lines = int((room - before) // (LINE * size))
+        if not page and fit_lines < 1:
+            raise ValueError(f"a box {box.height:.0f} pt high cannot hold one line at {size} pt")
+        # Split only when at least two lines stay behind (one alone reads as a stray), unless the
+        # paragraph is taller than a whole box and has to be split anyway.
+        if fit_lines >= 2 or (not page and fit_lines >= 1):
+            page.append(replace(para, runs=join(lines[:fit_lines])))
+            rest = replace(
+                para, runs=join(lines[fit_lines:]), marker=None, hanging=para.marker or para.hanging
+            )
+            queue.insert(0, rest)
+        else:
+            queue.insert(0, para)
+        pages.append([])
+        room = box.height
+    return [page for page in pages if page]
+
+
+def truncate(para: Para, box: Box, size: float, *, measure: Callable[[Para], Para] | None = None) -> Para:
+    """The paragraph cut at a word boundary, with an ellipsis, so that it fits the box at `size`.
+
+    `measure` turns the paragraph into what is shown (e.g. in capitals) before it is measured.
+    """
+    shown = measure or (lambda p: p)
+    words = para.text.split()
+    while words:
+        candidate = replace(para, runs=(*_cut(para.runs, len(" ".join(words))), Run("…")))
+        if fits([shown(candidate)], box, size):
+            return candidate
+        words.pop()
+    return replace(para, runs=(Run("…"),))
+
+
+def _cut(runs: tuple[Run, ...], length: int) -> tuple[Run, ...]:
+    out: list[Run] = []
+    for run in runs:
+        if length <= 0:
+            break
+        out.append(replace(run, text=run.text[:length]))
+        length -= len(run.text)
+    return tuple(out)

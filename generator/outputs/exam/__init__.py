@@ -1,0 +1,1 @@
+"""Randomized, printable exam forms with separate answer keys."""

@@ -1,0 +1,134 @@
+"""Questions in the shape every LMS format shares: HTML text, answers with Moodle fractions, categories.
+
+Every exporter writes from these items and the tests parse each format back into them, so "round trip"
+means one precise thing: the same items come back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from generator.checks.limits.workbook import control_issues
+from generator.errors import CourseError
+from generator.formats.workbook.cells import number_text
+from generator.model.course import Course
+from generator.model.question import Question
+from generator.outputs.html import block_html, inline_html
+
+Kind = Literal["multichoice", "truefalse", "shortanswer", "numerical", "matching", "essay"]
+# The only fractions Moodle accepts (percent); anything else fails to import. Written with 5 decimals.
+FRACTIONS = (
+    100.0, 90.0, 83.33333, 80.0, 75.0, 70.0, 66.66667, 60.0, 50.0, 40.0, 33.33333, 30.0, 25.0, 20.0,
+    16.66667, 14.28571, 12.5, 11.11111, 10.0, 5.0, 0.0,
+)  # fmt: skip
+_ALLOWED = (*FRACTIONS, *(-f for f in FRACTIONS if f))
+
+
+def moodle_fraction(percent: float) -> float:
+    """The allowed Moodle fraction nearest to `percent` (100/3 -> 33.33333)."""
+    return min(_ALLOWED, key=lambda allowed: abs(allowed - percent))
+
+
+def fraction_text(percent: float) -> str:
+    return f"{percent:.5f}"
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str  # HTML for choices; plain text for short answers, numeric values and true/false
+    fraction: float  # percent of the points, from FRACTIONS (negated for wrong multi-answer options)
+    feedback: str = ""  # HTML
+    tolerance: float = 0.0
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question as every LMS format sees it."""
+
+    id: str
+    kind: Kind
+    category: tuple[str, ...]  # course, section (or "Workshop days"), module titles
+    text: str  # HTML
+    feedback: str  # HTML: general feedback, shown after answering
+    points: float
+    answers: tuple[Answer, ...] = ()
+    single: bool = True  # multichoice: one right option (radio buttons) or several (checkboxes)
+    pairs: tuple[tuple[str, str], ...] = ()  # matching: (HTML left, plain right)
+    unit: str = ""
+    grader_info: str = ""  # HTML: essay marking guidance
+    attachments: bool = False  # practical tasks take a file upload
+    tags: tuple[str, ...] = ()
+
+
+def lms_items(course: Course) -> list[Item]:
+    """Every question of the course (graded-only ones included), grouped by section and module in course
+    order; raises CourseError when some text cannot be carried by XML."""
+    issues = control_issues(course)
+    if issues:
+        raise CourseError(issues, course.root)
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    for section in course.sections:
+        groups += [(m.id, (course.title, section.title, m.title)) for m in section.modules]
+    groups += [(d.id, (course.title, "Workshop days", d.title)) for d in course.ordered_workshops()]
+    known = {module for module, _ in groups}
+    groups += [
+        (qs.module, (course.title, qs.module)) for qs in course.question_sets if qs.module not in known
+    ]
+    items: list[Item] = []
+    done: set[str] = set()
+    for module, category in groups:
+        if module in done:
+            continue
+        done.add(module)
+        for question_set in course.question_sets:
+            if question_set.module == module:
+                items += [item_of(q, category) for q in question_set.questions]
+    return items
+
+
+def item_of(question: Question, category: tuple[str, ...]) -> Item:
+    base = Item(
+        id=question.id,
+        kind="essay",
+        category=category,
+        text=block_html(question.stem),
+        feedback=block_html(question.explanation),
+        points=question.points,
+        tags=tuple(question.tags),
+    )
+    kind = question.type
+    if kind in ("single_choice", "multiple_choice"):
+        single = kind == "single_choice"
+        right = sum(o.correct for o in question.options)
+        wrong = len(question.options) - right
+        # Multi-answer: right options share 100%, wrong ones share -100% so ticking everything scores 0.
+        penalty = 0.0 if single or not wrong else -moodle_fraction(100 / wrong)
+        answers = tuple(
+            Answer(
+                inline_html(o.text),
+                moodle_fraction(100 / right) if o.correct else penalty,
+                block_html(o.feedback),
+            )
+            for o in question.options
+        )
+        return replace(base, kind="multichoice", answers=answers, single=single)
+    if kind == "true_false":
+        answers = (
+            Answer("true", 100.0 if question.answer else 0.0),
+            Answer("false", 0.0 if question.answer else 100.0),
+        )
+        return replace(base, kind="truefalse", answers=answers)
+    if kind == "short_answer":
+        return replace(
+            base, kind="shortanswer", answers=tuple(Answer(text, 100.0) for text in question.accepted)
+        )
+    if kind == "numeric" and question.numeric is not None:
+        numeric = question.numeric
+        answer = Answer(number_text(numeric.value), 100.0, tolerance=numeric.tolerance)
+        return replace(base, kind="numerical", answers=(answer,), unit=numeric.unit)
+    if kind == "matching":
+        return replace(
+            base, kind="matching", pairs=tuple((inline_html(p.left), p.right) for p in question.pairs)
+        )
+    return replace(base, grader_info=block_html(question.guidance), attachments=kind == "practical")

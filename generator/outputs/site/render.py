@@ -1,0 +1,162 @@
+"""The student site and the instructor guide: Markdown pages from the model, then a real `mkdocs build`.
+
+Why in-process and hashed: mkdocs is most of the build's cost, so it runs in this interpreter
+(no second start-up) and is skipped entirely when no page, asset or setting changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import ToolkitError
+from generator.model.course import Course
+from generator.outputs.staging import swap_into_place
+from generator.outputs.site.plan import Audience, plan_site
+from generator.outputs.site.pages import render_pages
+from generator.outputs.site.templating import BUILTIN_TEMPLATES
+
+ASSET_CSS = "assets/stylesheets/course.css"
+ASSET_JS = "assets/javascripts/course.js"
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+SITE_README = "# site/ is generated\n\n`curriculum build` writes the student site here (MkDocs-Material output). Nothing in this\nfolder except this README is committed; edit the specs in `curriculum/` and rebuild.\n"  # noqa: E501
+
+
+@dataclass
+class SiteResult:
+    audience: Audience
+    site_dir: Path
+    pages: int
+    pages_written: int
+    rebuilt: bool
+    seconds_render: float = 0.0
+    seconds_mkdocs: float = 0.0
+
+
+def render_site(
+    course: Course,
+    site_dir: Path,
+    work_dir: Path,
+    *,
+    audience: Audience = "student",
+    lab_status: dict[str, dict[str, str]] | None = None,
+    force: bool = False,
+) -> SiteResult:
+    """Render the site for `audience` into `site_dir`; pages are staged in `work_dir`."""
+    import time
+
+    started = time.perf_counter()
+    site_dir, work_dir = site_dir.resolve(), work_dir.resolve()
+    plan = plan_site(course, audience)
+    pages = render_pages(course, plan, audience, lab_status)
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    assets = BUILTIN_TEMPLATES / "site" / "assets"
+    for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
+        files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
+    docs_dir = work_dir / f"{audience}-docs"
+    written = _sync_tree(docs_dir, files)
+    config_file = _config_file(course)
+    digest = _digest(files, config_file, audience, plan.nav)
+    stamp = work_dir / f"{audience}-site.sha256"
+    rendered = time.perf_counter() - started
+    if not force and site_dir.is_dir() and stamp.exists() and stamp.read_text() == digest:
+        return SiteResult(audience, site_dir, len(pages), written, False, rendered)
+    _mkdocs_build(course, config_file, docs_dir, site_dir, plan.nav, audience)
+    stamp.write_text(digest)
+    return SiteResult(
+        audience, site_dir, len(pages), written, True, rendered, time.perf_counter() - started - rendered
+    )
+
+
+def _sync_tree(root: Path, files: dict[str, bytes]) -> int:
+    """Make `root` hold exactly `files`, writing only what changed (so unchanged pages keep their mtime)."""
+    root.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for rel, data in files.items():
+        path = root / rel
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    for path in sorted(root.rglob("*"), reverse=True):
+        rel = path.relative_to(root).as_posix()
+        if path.is_file() and rel not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written
+
+
+def _config_file(course: Course) -> Path:
+    own = course.root / "mkdocs.yml"
+    return own if own.exists() else BUILTIN_TEMPLATES / "site" / "mkdocs.yml"
+
+
+def _digest(files: dict[str, bytes], config_file: Path, audience: str, nav: object) -> str:
+    import material
+    import mkdocs
+
+    h = hashlib.sha256(f"{audience}|{mkdocs.__version__}|{material.__version__}".encode())
+    h.update(json.dumps(nav, sort_keys=True).encode())
+    for candidate in {config_file, BUILTIN_TEMPLATES / "site" / "mkdocs.yml"}:
+        h.update(candidate.read_bytes())
+    for rel in sorted(files):
+        h.update(rel.encode())
+        h.update(hashlib.sha256(files[rel]).digest())
+    return h.hexdigest()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _mkdocs_build(
+    course: Course, config_file: Path, docs_dir: Path, site_dir: Path, nav: object, audience: Audience
+) -> None:
+    """A real `mkdocs build` into a temp folder, swapped into place only if it succeeds."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        user = load_config(config_file=str(config_file), docs_dir=str(docs_dir))
+        title = course.title + (" — Instructor guide" if audience == "instructor" else "")
+        config = load_config(
+            config_file=str(config_file),
+            docs_dir=str(docs_dir),
+            site_dir=str(staging),
+            site_name=title,
+            nav=nav,
+            strict=True,  # a broken internal link fails the build instead of shipping
+            extra_css=[*map(str, user["extra_css"]), ASSET_CSS],
+            extra_javascript=[*(str(s) for s in user["extra_javascript"]), ASSET_JS],
+        )
+        config["extra"]["polyfills"] = [SHIM]  # offline search without fetching the shim from the web
+        build(config)
+    except (MkDocsException, SystemExit) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        detail = "; ".join(collect.messages[-5:]) or str(exc)
+        raise ToolkitError(f"mkdocs build of the {audience} site failed: {detail}") from None
+    finally:
+        logger.removeHandler(collect)
+    if audience == "student":
+        (staging / "README.md").write_text(SITE_README, encoding="utf-8")
+    swap_into_place(staging, site_dir)

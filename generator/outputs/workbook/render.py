@@ -1,0 +1,85 @@
+"""The question bank workbook: Questions (editable, imports back), Blueprint, scoring sheets and a guide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.checks.limits.workbook import cell_issues
+from generator.errors import CourseError, Issue
+from generator.formats.workbook.columns import COLUMNS, KEY_COLUMN
+from generator.formats.workbook.rows import Cell, bloom_levels, effective_bloom, question_row
+from generator.model.course import Course
+from generator.outputs.workbook.blueprint import write_blueprint
+from generator.outputs.workbook.questions_sheet import dropdowns, write_lists, write_questions
+from generator.outputs.workbook.scoring import sheet_title, write_checklist, write_rubric
+from generator.outputs.workbook.xlsx import add_sheet, new_workbook, save, styled
+
+FILE_NAME = "question_bank.xlsx"
+GUIDE = (
+    "Edit questions in the Questions sheet, then run `curriculum bank import question_bank.xlsx`: it shows "
+    "the changes to the spec files first and writes nothing if a cell is wrong (--dry-run only shows them).",
+    "Add a question as a new row with a new id (directly below the table, so the table grows with it). "
+    "Deleting a row does not delete the question: remove it from its YAML file.",
+    "Text that starts with = + - or @ is kept as text. "
+    "The Blueprint and scoring sheets recalculate as you edit.",
+)
+
+
+def bank_rows(course: Course) -> list[list[Cell]]:
+    """One row per question, in spec-file order; raises CourseError if a question cannot be written."""
+    sections = {m.id: s.id for s in course.sections for m in s.modules}
+    levels = bloom_levels(course)
+    rows: list[list[Cell]] = []
+    issues: list[Issue] = []
+    for question_set in course.question_sets:
+        section = sections.get(question_set.module, "")
+        for question in question_set.questions:
+            bloom = effective_bloom(question, levels)
+            row = question_row(question, section=section, module=question_set.module, bloom=bloom)
+            issues += cell_issues(question, row)
+            rows.append(row)
+    if issues:
+        raise CourseError(issues, course.root)
+    return rows
+
+
+def render_bank(course: Course, out_dir: Path) -> list[Path]:
+    """Write `question_bank.xlsx` into `out_dir`; nothing is written if any question cannot be stored."""
+    rows = bank_rows(course)
+    lists = dropdowns([m.id for m in course.modules] + list(course.workshops), sorted(course.rubrics))
+    workbook = new_workbook()
+    write_questions(workbook, rows, lists)
+    write_blueprint(workbook, course)
+    taken = {"questions", "blueprint", "guide", "lists"}
+    for rubric in course.rubrics.values():
+        write_rubric(workbook, rubric, sheet_title("Rubric", rubric.id, taken))
+    for checklist in course.checklists.values():
+        write_checklist(workbook, checklist, sheet_title("Checklist", checklist.id, taken))
+    _write_guide(workbook)
+    write_lists(workbook, lists)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / FILE_NAME
+    partial = out_dir / f".{FILE_NAME}.partial"
+    save(workbook, partial)
+    partial.replace(path)
+    return [path]
+
+
+def _write_guide(workbook: Any) -> None:
+    sheet = add_sheet(workbook, "Guide")
+    sheet.column_dimensions["A"].width = 16
+    sheet.column_dimensions["B"].width = 100
+    sheet.append([styled(sheet, "How to edit this workbook", "title")])
+    for line in GUIDE:
+        sheet.append([None, styled(sheet, line, "wrap")])
+    sheet.append([])
+    sheet.append([styled(sheet, "Column", "header"), styled(sheet, "What it holds", "header")])
+    for column in COLUMNS:
+        sheet.append([styled(sheet, column.name, "bold"), styled(sheet, column.note, "wrap")])
+    sheet.append(
+        [
+            styled(sheet, KEY_COLUMN, "bold"),
+            styled(sheet, "Hidden helper for the Blueprint; leave it.", "wrap"),
+        ]
+    )

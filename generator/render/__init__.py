@@ -1,1 +1,0 @@
-"""Renderers: one module per output, each reading only the validated course model."""

@@ -1,0 +1,41 @@
+"""Workbook and bank import tests: a writable fixture course, its exported workbook, and cell edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load.course_loader import load_course
+from generator.model.course import Course
+from generator.outputs.workbook.render import render_bank
+
+
+def export(course_dir: Path) -> tuple[Course, Path]:
+    """Load the course at `course_dir` and write its workbook next to it."""
+    course = load_course(course_dir)
+    return course, render_bank(course, course_dir / "build")[0]
+
+
+def edit(xlsx: Path, cells: dict[str, object] | None = None, rows: list[list[object]] | None = None) -> None:
+    """Change cells of the Questions sheet (e.g. {'H2': 'new stem'}) and append rows, as a trainer would."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(xlsx)
+    sheet = workbook["Questions"]
+    for ref, value in (cells or {}).items():
+        sheet[ref] = value
+    for row in rows or []:
+        sheet.append(row)
+    workbook.save(xlsx)
+
+
+def spec_bytes(course_dir: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((course_dir / "question_bank").glob("*.yaml"))}
+
+
+@pytest.fixture
+def exported(minimal_course: Path) -> tuple[Path, Course, Path]:
+    """(course folder, course, workbook) for a fresh copy of the fixture course."""
+    course, xlsx = export(minimal_course)
+    return minimal_course, course, xlsx

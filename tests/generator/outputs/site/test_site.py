@@ -1,0 +1,117 @@
+"""The student site and instructor guide of the fixture course: pages, leaks, links, rebuilds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_course
+from generator.load.course_loader import load_course
+from generator.outputs.site.plan import plan_site
+from generator.outputs.site.pages import render_pages
+from tests.conftest import FIXTURES, MINIMAL, check_golden
+from tests.site_checks import broken_links, instructor_only_texts, leaks
+
+GOLDEN = FIXTURES / "golden" / "pages"
+SITES = ("site", "instructor")
+PAGES = [
+    "index.md",
+    "sections/basics/m1-what/what-is-a-pipeline.md",
+    "sections/basics/m2-landing/labs/land-the-data.md",
+    "workshops/day-1/index.md",
+    "assessment/rubrics/presentation.md",
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    out = tmp_path_factory.mktemp("built")
+    build_course(MINIMAL, site_dir=out / "site", build_dir=out / "build", only=SITES)
+    return out / "site", out / "build" / "instructor"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_rendered_student_pages_match_golden(page: str, update_golden: bool) -> None:
+    course = load_course(MINIMAL)
+    pages = render_pages(course, plan_site(course, "student"), "student")
+    check_golden(GOLDEN / page.replace("/", "__"), pages[page], update_golden)
+
+
+def test_student_site_has_every_page_and_offline_search(built: tuple[Path, Path]) -> None:
+    site, _ = built
+    for page in PAGES:
+        assert (site / page.replace(".md", ".html")).is_file()
+    assert (site / "search" / "search_index.js").is_file(), "offline plugin inlines the search index"
+    assert "iframe-worker-shim.js" in (site / "index.html").read_text()
+    assert (site / "README.md").read_text().startswith("# site/ is generated")
+
+
+def test_no_instructor_text_reaches_the_student_site(built: tuple[Path, Path]) -> None:
+    site, instructor = built
+    course = load_course(MINIMAL)
+    assert len(instructor_only_texts(course)) >= 8
+    assert leaks(course, site) == []
+    # the same check finds them all in the instructor guide, so it can fail
+    assert len(leaks(course, instructor)) >= 8
+
+
+def test_graded_only_question_is_only_in_the_instructor_answer_key(built: tuple[Path, Path]) -> None:
+    site, instructor = built
+    stem = "Name the property that makes a load safe to run twice"
+    assert not any(stem in p.read_text() for p in site.rglob("*.html"))
+    assert stem in (instructor / "assessment" / "answer-key.html").read_text()
+
+
+def test_every_internal_link_resolves(built: tuple[Path, Path]) -> None:
+    site, instructor = built
+    assert broken_links(site) == []
+    assert broken_links(instructor) == []
+
+
+def test_instructor_guide_is_not_linked_from_the_student_site(built: tuple[Path, Path]) -> None:
+    site, _ = built
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        assert "answer-key" not in text and "instructor" not in text.lower().replace("instructor-", "")
+
+
+def test_unchanged_course_is_not_rebuilt_and_a_change_is(minimal_course: Path) -> None:
+    first = build_course(minimal_course, only=SITES)
+    assert all(o.note == "rebuilt" for o in first.outputs)
+    index = minimal_course / "site" / "index.html"
+    stamp = index.stat().st_mtime_ns
+    again = build_course(minimal_course, only=SITES)
+    assert all(o.note == "unchanged" for o in again.outputs)
+    assert index.stat().st_mtime_ns == stamp
+    lesson = minimal_course / "curriculum/lessons/landing-data.yaml"
+    lesson.write_text(
+        lesson.read_text().replace("Landing data safely", "Landing data, safely"), encoding="utf-8"
+    )
+    changed = build_course(minimal_course, only=SITES)
+    assert all(o.note == "rebuilt" for o in changed.outputs)
+    assert (
+        "Landing data, safely"
+        in (minimal_course / "site/sections/basics/m2-landing/landing-data.html").read_text()
+    )
+
+
+def test_broken_course_builds_nothing(minimal_course: Path) -> None:
+    from generator.errors import CourseError
+
+    (minimal_course / "curriculum/lessons/landing-data.yaml").write_text("kind: lesson\n", encoding="utf-8")
+    with pytest.raises(CourseError):
+        build_course(minimal_course)
+    assert not (minimal_course / "site").exists()
+
+
+def test_html_in_spec_text_is_shown_not_run(minimal_course: Path) -> None:
+    lesson = minimal_course / "curriculum/lessons/landing-data.yaml"
+    text = lesson.read_text().replace(
+        "key_takeaway: Land first", "key_takeaway: <script>alert(1)</script> Land first"
+    )
+    lesson.write_text(text, encoding="utf-8")
+    build_course(minimal_course, only=("site",))
+    page = (minimal_course / "site/sections/basics/m2-landing/landing-data.html").read_text()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
