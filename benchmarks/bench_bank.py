@@ -233,7 +233,7 @@ def main() -> None:
     from generator.outputs.lms.items import item_of, lms_items
     from generator.outputs.lms.moodle_xml import export_moodle_xml
     from generator.outputs.lms.qti import export_qti, qti_package
-    from generator.outputs.workbook.render import bank_rows, render_bank
+    from generator.outputs.workbook.writer import bank_rows, render_bank
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

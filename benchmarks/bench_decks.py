@@ -37,7 +37,7 @@ def bare_decks(count: int, master: Path, out: Path) -> float:
 def main() -> None:
     from generator.load.course_loader import load_course
     from generator.outputs.decks.layouts import BUILTIN_MASTER
-    from generator.outputs.decks.render import render_decks
+    from generator.outputs.decks.writer import render_decks
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)

@@ -31,7 +31,7 @@ def bare_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: object) 
 
 def main() -> None:
     from generator.load.course_loader import load_course
-    from generator.outputs.site.render import _config_file, render_site
+    from generator.outputs.site.writer import _config_file, render_site
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
@@ -60,7 +60,7 @@ def main() -> None:
         no_change = time.perf_counter() - started
         assert not unchanged.rebuilt
     med = statistics.median
-    print(f"bundled course: {unchanged.pages} pages, median of {args.runs} runs")
+    print(f"bundled course: {len(unchanged.page_paths)} pages, median of {args.runs} runs")
     print(f"  load + validate        : {med(load):6.3f} s")
     print(f"  render Markdown + write: {med(render):6.3f} s")
     print(f"  mkdocs build (ours)    : {med(mk):6.3f} s")

@@ -1,36 +1,47 @@
-"""`curriculum build`: load and check the course once, then render each output from the model."""
+"""`curriculum build`: load and check the course once, then render each chosen output from the model.
+
+Each output renders into a staging folder and is swapped into place only when it succeeds, so an output
+that fails leaves its last good version untouched, and the outputs after it are still built.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import time
-import zipfile
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.errors import ToolkitError
 from generator.load.course_loader import load_course
 from generator.model.course import Course
-from generator.outputs.site.plan import Audience
-
-OUTPUTS = ("site", "instructor", "decks", "bank", "lms")
+from generator.outputs.context import RenderContext
+from generator.outputs.registry import OUTPUTS, OutputKind
 
 
 @dataclass
-class Output:
+class Built:
+    """One output of a build: where it went, how many files, how long, and what went wrong if it failed."""
+
     name: str
     path: Path
     files: int
     seconds: float
     note: str = ""
+    error: str = ""
+    internal: bool = False  # a bug in the toolkit (`error` holds its traceback), not in the course
 
 
 @dataclass
 class BuildReport:
     course: Course
-    outputs: list[Output] = field(default_factory=list)
+    outputs: list[Built] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[Built]:
+        return [out for out in self.outputs if out.error]
 
 
 def lab_status(build_dir: Path) -> dict[str, dict[str, str]]:
@@ -41,24 +52,12 @@ def lab_status(build_dir: Path) -> dict[str, dict[str, str]]:
         return {}
 
 
-def _slide_count(deck: Path) -> int:
-    with zipfile.ZipFile(deck) as pptx:
-        return sum(1 for n in pptx.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n))
-
-
-def planned_files(course: Course, name: str) -> int:
-    """How many files an output will have, for progress bars."""
-    if name == "decks":
-        return len(course.lessons) + len(course.workshops) + (1 if course.pipeline_view else 0)
-    return 0
-
-
 def build_course(
     path: str | os.PathLike[str],
     *,
     site_dir: Path | None = None,
     build_dir: Path | None = None,
-    only: tuple[str, ...] = OUTPUTS,
+    only: tuple[str, ...] = tuple(OUTPUTS),
     strict: bool = False,
     force: bool = False,
     on_output: Callable[[str], None] | None = None,
@@ -66,53 +65,34 @@ def build_course(
     on_plan: Callable[[str, int], None] | None = None,
 ) -> BuildReport:
     """Build the chosen outputs of the course at `path`; nothing is written if the course has errors."""
-    from generator.outputs.site.render import render_site
-
     course = load_course(path, strict=strict)
     build_dir = build_dir or course.root / "build"
     site_dir = site_dir or course.root / "site"
-    report = BuildReport(course)
     status = lab_status(build_dir)
-    work = build_dir / ".work"
+    report = BuildReport(course)
     for name in only:
+        kind = OUTPUTS[name]
         if on_output:
             on_output(name)
-        if on_plan and planned_files(course, name):
-            on_plan(name, planned_files(course, name))
-        started = time.perf_counter()
-        if name in ("site", "instructor"):
-            audience: Audience = "student" if name == "site" else "instructor"
-            target = site_dir if name == "site" else build_dir / "instructor"
-            result = render_site(course, target, work, audience=audience, lab_status=status, force=force)
-            note = "rebuilt" if result.rebuilt else "unchanged"
-            report.outputs.append(Output(name, target, result.pages, time.perf_counter() - started, note))
-        elif name == "decks":
-            from generator.outputs.decks.render import render_decks
-
-            decks = render_decks(
-                course, build_dir / "decks", on_deck=(lambda p: on_file("decks", p)) if on_file else None
-            )
-            slides = sum(_slide_count(deck) for deck in decks)
-            report.outputs.append(
-                Output(
-                    name, build_dir / "decks", len(decks), time.perf_counter() - started, f"{slides} slides"
-                )
-            )
-        elif name == "bank":
-            from generator.outputs.workbook.render import render_bank
-
-            files = render_bank(course, build_dir)
-            report.outputs.append(Output(name, files[0], len(files), time.perf_counter() - started))
-        elif name == "lms":
-            from generator.outputs.lms.gift import export_gift
-            from generator.outputs.lms.moodle_xml import export_moodle_xml
-            from generator.outputs.lms.qti import export_qti
-
-            target = build_dir / "lms"
-            files = [
-                *export_moodle_xml(course, target),
-                *export_gift(course, target),
-                *export_qti(course, target),
-            ]
-            report.outputs.append(Output(name, target, len(files), time.perf_counter() - started))
+        if on_plan and kind.planned(course):
+            on_plan(name, kind.planned(course))
+        context = RenderContext(build_dir / ".work", status, force, _progress(on_file, name))
+        report.outputs.append(_build_one(kind, course, kind.place(site_dir, build_dir), context))
     return report
+
+
+def _build_one(kind: OutputKind, course: Course, target: Path, context: RenderContext) -> Built:
+    started = time.perf_counter()
+    try:
+        files = kind.render(course, target, context)
+    except ToolkitError as exc:
+        return Built(kind.name, target, 0, time.perf_counter() - started, "failed", str(exc))
+    except Exception:  # a bug: report it for this output and keep building the others
+        seconds = time.perf_counter() - started
+        return Built(kind.name, target, 0, seconds, "failed", traceback.format_exc(), internal=True)
+    where = files[0] if len(files) == 1 else target
+    return Built(kind.name, where, len(files), time.perf_counter() - started, context.note)
+
+
+def _progress(on_file: Callable[[str, Path], None] | None, name: str) -> Callable[[Path], None]:
+    return (lambda path: on_file(name, path)) if on_file else (lambda path: None)

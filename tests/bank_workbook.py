@@ -8,7 +8,7 @@ import pytest
 
 from generator.load.course_loader import load_course
 from generator.model.course import Course
-from generator.outputs.workbook.render import render_bank
+from generator.outputs.workbook.writer import render_bank
 
 
 def export(course_dir: Path) -> tuple[Course, Path]:

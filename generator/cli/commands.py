@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 from generator.cli.output import console as make_console
 from generator.cli.output import course_option, exit_on_user_error, print_issues, summary_table
 from generator.errors import ToolkitError
+from generator.outputs.registry import OUTPUTS
+
+OUTPUT_NAMES = tuple(OUTPUTS)
 
 
 class _Group(click.Group):
@@ -148,7 +151,7 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--only",
-    type=click.Choice(["site", "instructor", "decks", "bank", "lms"]),
+    type=click.Choice(list(OUTPUT_NAMES)),
     multiple=True,
     help="Build only these outputs (repeatable). Default: all.",
 )
@@ -158,7 +161,7 @@ def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
     """Validate the course at PATH and render the student site, instructor guide and other outputs."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from generator.build import OUTPUTS, build_course
+    from generator.build import build_course
 
     console = make_console()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -170,7 +173,7 @@ def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
 
         report = build_course(
             path,
-            only=only or OUTPUTS,
+            only=only or OUTPUT_NAMES,
             strict=strict,
             force=force,
             on_output=started,
@@ -181,8 +184,23 @@ def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
     table = summary_table(f"Built {report.course.title}", headers, left=("Output", "Where", ""))
     for out in report.outputs:
         where = os.path.relpath(out.path)
-        table.add_row(out.name, str(out.files), f"{out.seconds:.2f} s", where, out.note)
+        note = "[bold red]failed[/]" if out.error else out.note
+        table.add_row(out.name, str(out.files), f"{out.seconds:.2f} s", where, note)
     console.print(table)
+    if report.failed:
+        err = make_console(stderr=True)
+        for out in report.failed:
+            if out.internal:
+                err.print(out.error, markup=False, highlight=False)
+                err.print(
+                    f"[bold red]internal error:[/] building {out.name} failed on a bug in the toolkit, "
+                    "not in your course; its last good version is untouched. Please report it with the "
+                    "traceback above."
+                )
+            else:
+                err.print(f"[bold red]error:[/] {out.name}: ", end="")
+                err.print(out.error, markup=False, highlight=False)
+        sys.exit(1)
 
 
 @main.group()

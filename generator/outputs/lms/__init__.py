@@ -1,1 +1,24 @@
 """LMS quiz exports: Moodle XML, GIFT and a QTI 1.2 package, from one shared view of each question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.model.course import Course
+from generator.outputs.context import RenderContext
+from generator.outputs.staging import staged_folder
+
+
+def render(course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
+    """Moodle XML, GIFT and QTI files in `out_dir`, swapped in together."""
+    from generator.outputs.lms.gift import export_gift
+    from generator.outputs.lms.moodle_xml import export_moodle_xml
+    from generator.outputs.lms.qti import export_qti
+
+    with staged_folder(out_dir) as staging:
+        files = [
+            *export_moodle_xml(course, staging),
+            *export_gift(course, staging),
+            *export_qti(course, staging),
+        ]
+    return [out_dir / file.name for file in files]

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.bank_import.importer import import_bank
 from generator.load.course_loader import check_course, load_course
 from generator.model.course import Course
-from generator.outputs.workbook.render import render_bank
+from generator.outputs.workbook.writer import render_bank
 from tests.bank_workbook import edit, export, spec_bytes
 from tests.conftest import REPO
 

@@ -16,7 +16,7 @@ from generator.errors import ToolkitError
 from generator.load.course_loader import check_course, load_course
 from generator.model.course import Course
 from generator.outputs.decks.markdown import plain
-from generator.outputs.decks.render import render_decks
+from generator.outputs.decks.writer import render_decks
 from tests.conftest import MINIMAL, REPO
 from tests.generator.outputs.decks import deck_pdf
 from tests.site_checks import fragments, instructor_only_texts, public_text

@@ -10,7 +10,7 @@ from pptx import Presentation
 from generator.errors import ToolkitError
 from generator.load.course_loader import load_course
 from generator.outputs.decks.layouts import BUILTIN_MASTER, ROLES, find_master, load_master
-from generator.outputs.decks.render import render_decks
+from generator.outputs.decks.writer import render_decks
 from tests.conftest import MINIMAL
 
 RENAMED = {

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from generator.errors import CourseError
 from generator.formats.workbook.columns import ALL_NAMES, letter
 from generator.model.course import Course
-from generator.outputs.workbook.render import render_bank
+from generator.outputs.workbook.writer import render_bank
 from tests.bank_workbook import export
 
 

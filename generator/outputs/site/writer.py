@@ -10,14 +10,13 @@ import hashlib
 import json
 import logging
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ToolkitError
 from generator.model.course import Course
-from generator.outputs.staging import swap_into_place
+from generator.outputs.staging import staged_folder
+from generator.outputs.context import RenderContext
 from generator.outputs.site.plan import Audience, plan_site
 from generator.outputs.site.pages import render_pages
 from generator.outputs.site.templating import BUILTIN_TEMPLATES
@@ -28,11 +27,30 @@ SHIM = "assets/javascripts/iframe-worker-shim.js"
 SITE_README = "# site/ is generated\n\n`curriculum build` writes the student site here (MkDocs-Material output). Nothing in this\nfolder except this README is committed; edit the specs in `curriculum/` and rebuild.\n"  # noqa: E501
 
 
+def render_student(course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
+    """The student site in `out_dir`: every page a student may read, and nothing only instructors may."""
+    return _render(course, out_dir, context, "student")
+
+
+def render_instructor(course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
+    """The instructor guide in `out_dir`: the student pages plus notes, timings and answer keys."""
+    return _render(course, out_dir, context, "instructor")
+
+
+def _render(course: Course, out_dir: Path, context: RenderContext, audience: Audience) -> list[Path]:
+    result = render_site(
+        course, out_dir, context.work_dir, audience=audience, lab_status=context.lab_status, force=context.force
+    )
+    context.note = "rebuilt" if result.rebuilt else "unchanged"
+    # The offline plugin turns directory URLs off, so each Markdown page becomes one .html file.
+    return [result.site_dir / Path(page).with_suffix(".html") for page in result.page_paths]
+
+
 @dataclass
 class SiteResult:
     audience: Audience
     site_dir: Path
-    pages: int
+    page_paths: list[str]
     pages_written: int
     rebuilt: bool
     seconds_render: float = 0.0
@@ -66,11 +84,11 @@ def render_site(
     stamp = work_dir / f"{audience}-site.sha256"
     rendered = time.perf_counter() - started
     if not force and site_dir.is_dir() and stamp.exists() and stamp.read_text() == digest:
-        return SiteResult(audience, site_dir, len(pages), written, False, rendered)
+        return SiteResult(audience, site_dir, sorted(pages), written, False, rendered)
     _mkdocs_build(course, config_file, docs_dir, site_dir, plan.nav, audience)
     stamp.write_text(digest)
     return SiteResult(
-        audience, site_dir, len(pages), written, True, rendered, time.perf_counter() - started - rendered
+        audience, site_dir, sorted(pages), written, True, rendered, time.perf_counter() - started - rendered
     )
 
 
@@ -131,32 +149,29 @@ def _mkdocs_build(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        user = load_config(config_file=str(config_file), docs_dir=str(docs_dir))
-        title = course.title + (" — Instructor guide" if audience == "instructor" else "")
-        config = load_config(
-            config_file=str(config_file),
-            docs_dir=str(docs_dir),
-            site_dir=str(staging),
-            site_name=title,
-            nav=nav,
-            strict=True,  # a broken internal link fails the build instead of shipping
-            extra_css=[*map(str, user["extra_css"]), ASSET_CSS],
-            extra_javascript=[*(str(s) for s in user["extra_javascript"]), ASSET_JS],
-        )
-        config["extra"]["polyfills"] = [SHIM]  # offline search without fetching the shim from the web
-        build(config)
+        with staged_folder(site_dir) as staging:
+            user = load_config(config_file=str(config_file), docs_dir=str(docs_dir))
+            title = course.title + (" — Instructor guide" if audience == "instructor" else "")
+            config = load_config(
+                config_file=str(config_file),
+                docs_dir=str(docs_dir),
+                site_dir=str(staging),
+                site_name=title,
+                nav=nav,
+                strict=True,  # a broken internal link fails the build instead of shipping
+                extra_css=[*map(str, user["extra_css"]), ASSET_CSS],
+                extra_javascript=[*(str(s) for s in user["extra_javascript"]), ASSET_JS],
+            )
+            config["extra"]["polyfills"] = [SHIM]  # offline search without fetching the shim from the web
+            build(config)
+            if audience == "student":
+                (staging / "README.md").write_text(SITE_README, encoding="utf-8")
     except (MkDocsException, SystemExit) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         detail = "; ".join(collect.messages[-5:]) or str(exc)
         raise ToolkitError(f"mkdocs build of the {audience} site failed: {detail}") from None
     finally:
         logger.removeHandler(collect)
-    if audience == "student":
-        (staging / "README.md").write_text(SITE_README, encoding="utf-8")
-    swap_into_place(staging, site_dir)
