@@ -54,7 +54,7 @@ def test_wheel_holds_every_package_of_the_toolkit(wheel: Path) -> None:
     packages = {p.relative_to(REPO).as_posix() for p in (REPO / "generator").rglob("__init__.py")}
     packages |= {p.relative_to(REPO).as_posix() for p in (REPO / "reference_pipeline").rglob("__init__.py")}
     missing = packages - names
-    assert not missing, f"add these packages to [tool.setuptools] packages in pyproject.toml: {sorted(missing)}"
+    assert not missing, f"list these in pyproject.toml's [tool.setuptools] packages: {sorted(missing)}"
 
 
 def test_a_course_builds_from_an_installed_wheel_outside_the_repo(wheel: Path, tmp_path: Path) -> None:
