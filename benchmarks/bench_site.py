@@ -53,7 +53,7 @@ def main() -> None:
 
             shutil.rmtree(bare_site, ignore_errors=True)
             nav = plan_site(course, "student").nav
-            bare.append(bare_mkdocs(_config_file(course), work / "student-docs", bare_site, nav))
+            bare.append(bare_mkdocs(_config_file(course, work), work / "student-docs", bare_site, nav))
         started = time.perf_counter()
         course = load_course(args.course)
         unchanged = render_site(course, site, work)

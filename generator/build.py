@@ -90,7 +90,7 @@ def _build_one(kind: OutputKind, course: Course, target: Path, context: RenderCo
     except Exception:  # a bug: report it for this output and keep building the others
         seconds = time.perf_counter() - started
         return Built(kind.name, target, 0, seconds, "failed", traceback.format_exc(), internal=True)
-    where = files[0] if len(files) == 1 else target
+    where = files[0] if kind.one_file and files else target
     return Built(kind.name, where, len(files), time.perf_counter() - started, context.note)
 
 

@@ -78,3 +78,17 @@ def test_a_course_builds_from_an_installed_wheel_outside_the_repo(wheel: Path, t
     assert (course / "build" / "decks").is_dir() and (course / "build" / "question_bank.xlsx").is_file()
     pipeline = run(bin_dir / "python", "-m", "reference_pipeline", "--help")
     assert pipeline.returncode == 0 and "Usage" in pipeline.stdout
+
+    # The README's "Start your own course" steps, as written, with the toolkit this wheel installed.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Start your own course", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```console\n", 1)[1].split("```", 1)[0]
+    steps = [line[2:] for line in block.splitlines() if line.startswith("$ ") and "pip install" not in line]
+    assert any(s.startswith("curriculum init") for s in steps) and "curriculum build" in steps
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    readme_run = subprocess.run(
+        ["bash", "-ec", " && ".join(steps)], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert readme_run.returncode == 0, readme_run.stdout + readme_run.stderr
+    started = next(tmp_path.glob("bread-course/site/index.html")).read_text(encoding="utf-8")
+    assert "Bread baking for beginners" in started

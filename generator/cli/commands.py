@@ -133,6 +133,32 @@ def schema(out: Path, check: bool) -> None:
 
 
 @main.command()
+@click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="", help="The course title. Default: from the folder name.")
+@click.option("--audience", default="Learners new to the subject", show_default=True, help="Who it is for.")
+@click.option("--roles", default="learner", show_default=True, help="Role ids, comma-separated.")
+@click.option("--tiers", default="L1,L2", show_default=True, help="Tier ids (L1 to L9), comma-separated.")
+@click.option("--force", is_flag=True, help="Write into a folder that already holds files.")
+def init(path: Path, title: str, audience: str, roles: str, tiers: str, force: bool) -> None:
+    """Start a new course in PATH: a small, valid course with a lesson, a lab, a quiz and questions."""
+    from generator.starter import init_course
+
+    title = (
+        title or path.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "My course"
+    )
+    written = init_course(
+        path, title=title, audience=audience, roles=_ids(roles), tiers=_ids(tiers), force=force
+    )
+    click.echo(f"wrote {len(written)} files and the JSON Schemas for '{title}' in {path}")
+    where = "" if path.resolve() == Path.cwd() else f"cd {path} && "
+    click.echo(f"next: {where}curriculum validate --strict && curriculum labs verify && curriculum serve")
+
+
+def _ids(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+@main.command()
 @click.argument("kind", type=click.Choice(["lesson", "lab", "question", "section", "runbook"]))
 @click.argument("spec_id", metavar="ID")
 @click.option("--title", default="", help="Title (or question stem) to start with.")

@@ -55,16 +55,20 @@ class CheckResult:
         return [i for i in self.issues if i.level is Level.WARNING]
 
 
-def find_root(path: str | os.PathLike[str]) -> Path:
-    """The course root (the folder holding curriculum/) for a path given by the user."""
+def find_root(path: str | os.PathLike[str] = ".") -> Path:
+    """The course root for a path given by the user: the nearest folder at or above it holding curriculum/.
+
+    Like git, so that every command works from anywhere inside a course.
+    """
     given = Path(path)
-    if (given / "curriculum").is_dir():
-        return given
-    if (given / "course.yaml").is_file() or given.name == "curriculum":
-        return given.parent
+    start = given.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "curriculum").is_dir():
+            return given if folder == start else folder
     raise ToolkitError(
-        f"no course found at '{given}': expected a folder containing curriculum/course.yaml. "
-        "Run the command from the course folder or pass its path, e.g. `curriculum validate path/to/course`."
+        f"no course found in '{start}' or any folder above it: a course is a folder holding "
+        "curriculum/course.yaml. Run the command inside a course or point it at one, "
+        "or start one with `curriculum init my-course`."
     )
 
 

@@ -48,8 +48,11 @@ class Role(Spec):
     focus: Markdown = ""
 
 
+TIER_PATTERN = r"^L[1-9]$"
+
+
 class Tier(Spec):
-    id: str = Field(pattern=r"^L[1-9]$", description="L1, L2, L3 ...")
+    id: str = Field(pattern=TIER_PATTERN, description="L1, L2, L3 ...")
     name: Text
     description: Markdown = ""
 

@@ -26,6 +26,7 @@ class OutputKind:
     place: Callable[[Path, Path], Path]  # (site_dir, build_dir) -> the folder or file it writes
     inputs: tuple[str, ...]  # what, when changed, makes this output stale
     planner: str = ""  # "module:function" counting the files it will write, for progress bars
+    one_file: bool = False  # the summary shows the file it writes rather than the folder it writes into
 
     def render(self, course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
         files: list[Path] = _named(self.renderer)(course, out_dir, context)
@@ -75,6 +76,7 @@ OUTPUTS: dict[str, OutputKind] = {
             "generator.outputs.workbook:render",
             lambda site_dir, build_dir: build_dir,
             ("questions", "objectives", "rubrics", "checklists", "modules"),
+            one_file=True,
         ),
         OutputKind(
             "lms",

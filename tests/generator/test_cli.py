@@ -84,8 +84,34 @@ def test_usage_errors_exit_2() -> None:
 def test_not_a_course_is_a_clean_user_error(tmp_path: Path) -> None:
     result = run("validate", str(tmp_path))
     assert result.returncode == 1
-    assert "no course found" in result.stderr
+    assert f"no course found in '{tmp_path}' or any folder above it" in result.stderr
+    assert "curriculum init" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate"],
+        ["build", "--only", "lms"],
+        ["new", "lesson", "found-from-below"],
+        ["labs", "verify", "--no-cache"],
+        ["labs", "record", "land-the-data", "--dry-run"],
+        ["exam", "--questions", "2", "--forms", "1"],
+    ],
+    ids=lambda argv: " ".join(argv[:2]),
+)
+def test_every_command_finds_the_course_from_a_subfolder(
+    minimal_course: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    monkeypatch.chdir(minimal_course / "curriculum" / "lessons")
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 0, result.output
+    assert "no course found" not in result.output
+    if argv[0] == "new":
+        assert (minimal_course / "curriculum/lessons/found-from-below.yaml").is_file()
+    if argv[0] == "build":
+        assert (minimal_course / "build" / "lms").is_dir()
 
 
 def _commands(group: click.Group, prefix: str = "curriculum") -> list[tuple[str, list[str]]]:

@@ -17,7 +17,7 @@ STAGES: list[tuple[str, ...]] = [
     ("checks",),
     ("load", "schema"),  # load reads YAML into the model and runs the checks
     ("outputs",),
-    ("labs", "bank_import", "scaffold", "scaffolds"),
+    ("labs", "bank_import", "scaffold", "scaffolds", "starter"),
     ("build",),
     ("cli",),
 ]

@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def render_site(
         files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     docs_dir = work_dir / f"{audience}-docs"
     written = _sync_tree(docs_dir, files)
-    config_file = _config_file(course)
+    config_file = _config_file(course, work_dir)
     digest = _digest(files, config_file, audience, plan.nav)
     stamp = work_dir / f"{audience}-site.sha256"
     rendered = time.perf_counter() - started
@@ -112,9 +113,22 @@ def _sync_tree(root: Path, files: dict[str, bytes]) -> int:
     return written
 
 
-def _config_file(course: Course) -> Path:
+def _config_file(course: Course, work_dir: Path) -> Path:
+    """The course's mkdocs.yml over the built-in one (unless it names its own INHERIT), or the built-in one."""
+    builtin = BUILTIN_TEMPLATES / "site" / "mkdocs.yml"
     own = course.root / "mkdocs.yml"
-    return own if own.exists() else BUILTIN_TEMPLATES / "site" / "mkdocs.yml"
+    if not own.exists():
+        return builtin
+    text = own.read_text(encoding="utf-8")
+    if re.search(r"^INHERIT\s*:", text, re.MULTILINE):
+        return own
+    # Why a copy in the work folder: INHERIT is the only way mkdocs layers settings, and the built-in
+    # file's path differs per install, so it cannot be written into the course's own file.
+    merged = work_dir / "mkdocs.yml"
+    content = f"INHERIT: {json.dumps(str(builtin))}\n{text}"
+    if not merged.exists() or merged.read_text(encoding="utf-8") != content:
+        merged.write_text(content, encoding="utf-8")
+    return merged
 
 
 def _digest(files: dict[str, bytes], config_file: Path, audience: str, nav: object) -> str:
