@@ -16,6 +16,9 @@ import click
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
+    from generator.errors import Issue
+    from generator.outputs.site.plan import Audience
+
 from generator.cli.output import console as make_console
 from generator.cli.output import course_option, exit_on_user_error, print_issues, summary_table
 from generator.errors import ToolkitError
@@ -227,6 +230,33 @@ def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
                 err.print(f"[bold red]error:[/] {out.name}: ", end="")
                 err.print(out.error, markup=False, highlight=False)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--instructor", is_flag=True, help="Preview the instructor guide instead of the student site.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port on 127.0.0.1."
+)
+def serve(path: Path, instructor: bool, port: int) -> None:
+    """Preview the course's site live: every edit rebuilds it and reloads the browser."""
+    from generator.serve import serve_course
+
+    console = make_console()
+
+    def built(issues: list[Issue], ok: bool) -> None:
+        print_issues(issues)
+        if ok:
+            console.print("[green]✓ preview up to date[/]")
+        else:
+            console.print("[bold red]✗ not rebuilt:[/] fix the problems above; the page shows them too")
+
+    def ready(url: str) -> None:
+        guide = "instructor guide" if instructor else "student site"
+        console.print(f"Serving the {guide} at {url} (Ctrl-C to stop)")
+
+    audience: Audience = "instructor" if instructor else "student"
+    serve_course(path, audience=audience, port=port, on_build=built, on_ready=ready)
 
 
 @main.group()

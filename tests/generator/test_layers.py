@@ -18,7 +18,7 @@ STAGES: list[tuple[str, ...]] = [
     ("load", "schema"),  # load reads YAML into the model and runs the checks
     ("outputs",),
     ("labs", "bank_import", "scaffold", "scaffolds", "starter"),
-    ("build",),
+    ("build", "serve"),
     ("cli",),
 ]
 STAGE = {name: index for index, names in enumerate(STAGES) for name in names}
