@@ -90,5 +90,23 @@ def test_a_course_builds_from_an_installed_wheel_outside_the_repo(wheel: Path, t
         ["bash", "-ec", " && ".join(steps)], cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert readme_run.returncode == 0, readme_run.stdout + readme_run.stderr
-    started = next(tmp_path.glob("bread-course/site/index.html")).read_text(encoding="utf-8")
-    assert "Bread baking for beginners" in started
+    index = tmp_path / "bread-course" / "site" / "index.html"
+    assert "Bread baking for beginners" in index.read_text(encoding="utf-8")
+    _assert_opens_in_chromium(index, "Bread baking for beginners")
+
+
+def _assert_opens_in_chromium(index: Path, title: str) -> None:
+    """The built home page, opened from the file system as a student would, shows the course."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import ARGS, CHROMIUM
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            view = browser.new_page()
+            view.goto(index.as_uri())
+            assert title in view.title()
+            assert view.locator("nav").count() > 0 and title in view.inner_text("body")
+        finally:
+            browser.close()
