@@ -19,6 +19,7 @@ from generator.load.course_loader import load_course
 from generator.model.course import Course
 from generator.outputs.context import RenderContext
 from generator.outputs.registry import OUTPUTS, OutputKind
+from generator.outputs.staging import build_lock, recover
 
 
 @dataclass
@@ -70,14 +71,17 @@ def build_course(
     site_dir = site_dir or course.root / "site"
     status = lab_status(build_dir)
     report = BuildReport(course)
-    for name in only:
-        kind = OUTPUTS[name]
-        if on_output:
-            on_output(name)
-        if on_plan and kind.planned(course):
-            on_plan(name, kind.planned(course))
-        context = RenderContext(build_dir / ".work", status, force, _progress(on_file, name))
-        report.outputs.append(_build_one(kind, course, kind.place(site_dir, build_dir), context))
+    staging = build_dir / ".staging"
+    with build_lock(build_dir):
+        recover(staging)  # a build killed earlier may have left an output half-swapped
+        for name in only:
+            kind = OUTPUTS[name]
+            if on_output:
+                on_output(name)
+            if on_plan and kind.planned(course):
+                on_plan(name, kind.planned(course))
+            context = RenderContext(build_dir / ".work", staging, status, force, _progress(on_file, name))
+            report.outputs.append(_build_one(kind, course, kind.place(site_dir, build_dir), context))
     return report
 
 

@@ -16,6 +16,7 @@ class RenderContext:
     """Shared by the renderers of one build; `note` is set by a renderer for the build summary."""
 
     work_dir: Path
+    staging: Path  # where outputs are staged before they are swapped into place (see outputs/staging.py)
     lab_status: dict[str, dict[str, str]] = field(default_factory=dict)
     force: bool = False
     on_file: Callable[[Path], None] = _ignore

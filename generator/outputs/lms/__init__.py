@@ -15,7 +15,7 @@ def render(course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
     from generator.outputs.lms.moodle_xml import export_moodle_xml
     from generator.outputs.lms.qti import export_qti
 
-    with staged_folder(out_dir) as staging:
+    with staged_folder(out_dir, context.staging) as staging:
         files = [
             *export_moodle_xml(course, staging),
             *export_gift(course, staging),

@@ -40,7 +40,13 @@ def render_instructor(course: Course, out_dir: Path, context: RenderContext) -> 
 
 def _render(course: Course, out_dir: Path, context: RenderContext, audience: Audience) -> list[Path]:
     result = render_site(
-        course, out_dir, context.work_dir, audience=audience, lab_status=context.lab_status, force=context.force
+        course,
+        out_dir,
+        context.work_dir,
+        audience=audience,
+        lab_status=context.lab_status,
+        force=context.force,
+        staging=context.staging,
     )
     context.note = "rebuilt" if result.rebuilt else "unchanged"
     # The offline plugin turns directory URLs off, so each Markdown page becomes one .html file.
@@ -66,6 +72,7 @@ def render_site(
     audience: Audience = "student",
     lab_status: dict[str, dict[str, str]] | None = None,
     force: bool = False,
+    staging: Path | None = None,
 ) -> SiteResult:
     """Render the site for `audience` into `site_dir`; pages are staged in `work_dir`."""
     import time
@@ -86,7 +93,7 @@ def render_site(
     rendered = time.perf_counter() - started
     if not force and site_dir.is_dir() and stamp.exists() and stamp.read_text() == digest:
         return SiteResult(audience, site_dir, sorted(pages), written, False, rendered)
-    _mkdocs_build(course, config_file, docs_dir, site_dir, plan.nav, audience)
+    _mkdocs_build(course, config_file, docs_dir, site_dir, plan.nav, audience, staging or work_dir / "staging")
     stamp.write_text(digest)
     return SiteResult(
         audience, site_dir, sorted(pages), written, True, rendered, time.perf_counter() - started - rendered
@@ -155,7 +162,13 @@ class _Collect(logging.Handler):
 
 
 def _mkdocs_build(
-    course: Course, config_file: Path, docs_dir: Path, site_dir: Path, nav: object, audience: Audience
+    course: Course,
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    nav: object,
+    audience: Audience,
+    area: Path,
 ) -> None:
     """A real `mkdocs build` into a temp folder, swapped into place only if it succeeds."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -167,7 +180,7 @@ def _mkdocs_build(
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        with staged_folder(site_dir) as staging:
+        with staged_folder(site_dir, area) as staging:
             user = load_config(config_file=str(config_file), docs_dir=str(docs_dir))
             title = course.title + (" — Instructor guide" if audience == "instructor" else "")
             config = load_config(
