@@ -59,7 +59,7 @@ def recover(area: Path) -> None:
 @contextmanager
 def staged_folder(target: Path, area: Path | None = None) -> Iterator[Path]:
     """A fresh folder in `area`: it replaces `target` if the block succeeds, and is removed if not."""
-    area = area or target.parent
+    area = (area or target.parent).resolve()  # absolute: tools such as mkdocs resolve paths from elsewhere
     area.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{target.name}-", dir=area))
     try:
