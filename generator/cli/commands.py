@@ -187,7 +187,7 @@ def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
 
 @main.group()
 def labs() -> None:
-    """Run lab worksheets against the reference pipeline."""
+    """Run lab worksheets and check every command's expected output."""
 
 
 @labs.command()
