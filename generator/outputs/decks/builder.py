@@ -12,7 +12,7 @@ from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
 from generator.outputs.decks import text as tx
 from generator.outputs.decks.layouts import Master
-from generator.outputs.decks.markdown import Para, Run, inline, paragraphs
+from generator.outputs.decks.markdown import Para, Run, Table, inline, paragraphs, plain
 from generator.outputs.decks.shapes import Area
 
 if TYPE_CHECKING:
@@ -32,6 +32,22 @@ TABLE_CONTINUE_AT = 14
 def note(text: str) -> list[Para]:
     """Speaker-note paragraphs from spec Markdown."""
     return paragraphs(text)
+
+
+def table_rows(table: Table) -> list[list[list[Para]]]:
+    """A Markdown table's cells as slide-table cells (the header row first)."""
+    return [[paragraphs(cell) for cell in row] for row in (table.header, *table.rows)]
+
+
+def column_fractions(table: Table) -> list[float]:
+    """Column widths from their text: room for the longest word, more for long cells, within limits."""
+    rows = [[plain(cell) for cell in row] for row in (table.header, *table.rows)]
+    out = []
+    for c in range(len(table.header)):
+        column = [row[c] for row in rows]
+        word = max((len(w) for text in column for w in text.split()), default=1)
+        out.append(max(word + 1, min(max(map(len, column)), 40) * 0.9, 3))
+    return out
 
 
 class DeckBuilder:
@@ -76,8 +92,12 @@ class DeckBuilder:
         area: Area | None = None,
         sizes: Sequence[float] = BODY_SIZES,
         more_notes: Sequence[Para] | None = None,
+        continued: bool = False,
     ) -> list[Slide]:
-        """Title and body text; text too long for one slide continues on further '(cont.)' slides."""
+        """Title and body text; text too long for one slide continues on further '(cont.)' slides.
+
+        `continued` marks the first slide '(cont.)' too, for text after another slide of the same title.
+        """
         area = area or self.content
         box = fr.inner(area.width, area.height)
         size = tx.fit(paras, box, sizes)
@@ -90,7 +110,7 @@ class DeckBuilder:
         slides = []
         for n, page in enumerate(pages):
             slide = self._add("content")
-            self._set_title(slide, title + (CONTINUED if n else ""), TITLE_SIZES)
+            self._set_title(slide, title + (CONTINUED if n or continued else ""), TITLE_SIZES)
             frame = self._body_frame(slide, area)
             fr.write(frame, page, size)
             self._finish(slide, notes if n == 0 else more_notes)
@@ -113,6 +133,7 @@ class DeckBuilder:
         *,
         area: Area | None = None,
         slide: Slide | None = None,
+        continued: bool = False,
     ) -> list[Slide]:
         """A table (first row the header); rows that do not fit continue on '(cont.)' slides."""
         area = area or self.content
@@ -133,10 +154,72 @@ class DeckBuilder:
             target = (
                 slide
                 if (slide is not None and n == 0)
-                else self.titled(title + (CONTINUED if n else ""), notes)
+                else self.titled(title + (CONTINUED if n or continued else ""), notes)
             )
             sh.add_table(target, [header, *page], widths, area, size)
             slides.append(target)
+        return slides
+
+    def flow(
+        self,
+        title: str,
+        parts: Sequence[Sequence[Para] | Table],
+        notes: Sequence[Para],
+        *,
+        sizes: Sequence[float] = BODY_SIZES,
+    ) -> list[Slide]:
+        """Text and Markdown tables in order under one title: text on text slides, tables as real tables.
+
+        Short text just before a table shares its slide when both fit; whatever follows the first slide
+        is titled '(cont.)'.
+        """
+        slides: list[Slide] = []
+        text: list[Para] = []
+        for part in parts:
+            if not isinstance(part, Table):
+                text += part
+                continue
+            rows = table_rows(part)
+            fractions = column_fractions(part)
+            if text and (shared := self._text_over_table(title, text, rows, fractions, notes, sizes, slides)):
+                slides += shared
+            else:
+                if text:
+                    slides += self.text(title, text, notes, sizes=sizes, continued=bool(slides))
+                slides += self.table(title, rows, fractions, notes, continued=bool(slides))
+            text = []
+        if text or not slides:
+            slides += self.text(title, text, notes, sizes=sizes, continued=bool(slides))
+        return slides
+
+    def _text_over_table(
+        self,
+        title: str,
+        text: Sequence[Para],
+        rows: Sequence[Sequence[sh.Cell]],
+        fractions: Sequence[float],
+        notes: Sequence[Para],
+        sizes: Sequence[float],
+        before: Sequence[Slide],
+    ) -> list[Slide] | None:
+        """Text on top and the whole table under it on one slide, or None when they do not both fit."""
+        from pptx.util import Pt
+
+        area = self.content
+        top_box = fr.inner(area.width, area.height * 2 // 5)
+        size = tx.fit(text, top_box, sizes)
+        if size is None:
+            return None
+        text_h = int(Pt(tx.height(text, top_box.width, size) + 2 * fr.INSET_Y)) + 1
+        gap = area.height // 25
+        below = Area(area.left, area.top + text_h + gap, area.width, area.height - text_h - gap)
+        widths = [int(below.width * f / sum(fractions)) for f in fractions]
+        fitted = sh.fit_table(rows, widths, below.height)
+        if fitted is None or fitted < TABLE_SMALLEST_WHOLE:
+            return None
+        top = Area(area.left, area.top, area.width, text_h)
+        slides = self.text(title, text, notes, area=top, sizes=[size], continued=bool(before))
+        self.table(title, rows, fractions, notes, area=below, slide=slides[0])
         return slides
 
     @staticmethod
