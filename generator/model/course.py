@@ -115,7 +115,7 @@ class LabEnvironment(Spec):
         default_factory=dict, description="Environment variables set for every command."
     )
     watch: list[str] = Field(
-        default_factory=list, description="Paths (e.g. the pipeline's code) whose changes re-run cached labs."
+        default_factory=list, description="Paths (e.g. the code labs run) whose changes re-run cached labs."
     )
 
 
