@@ -134,16 +134,24 @@ class DeckBuilder:
         area: Area | None = None,
         slide: Slide | None = None,
         continued: bool = False,
+        first_area: Area | None = None,
     ) -> list[Slide]:
-        """A table (first row the header); rows that do not fit continue on '(cont.)' slides."""
+        """A table (first row the header); rows that do not fit continue on '(cont.)' slides.
+
+        `first_area` (as wide as `area`) is where the first rows go on `slide`, e.g. under some text.
+        """
         area = area or self.content
+        first = first_area or area
         widths = [int(area.width * f / sum(fractions)) for f in fractions]
         header, body = rows[0], list(rows[1:])
         pages = [body]
-        size = sh.fit_table([header, *body], widths, area.height)
+        size = sh.fit_table([header, *body], widths, first.height)
         if size is None or size < TABLE_SMALLEST_WHOLE:
-            pages = self._table_pages(header, body, widths, area.height)
-            fitted = [sh.fit_table([header, *page], widths, area.height) for page in pages]
+            pages = self._table_pages(header, body, widths, area.height, first.height)
+            heights = [first.height, *[area.height] * (len(pages) - 1)]
+            fitted = [
+                sh.fit_table([header, *page], widths, h) for page, h in zip(pages, heights, strict=True)
+            ]
             if None in fitted:
                 raise ToolkitError(
                     f"a row of the table '{title}' is too long for one slide; shorten its text"
@@ -156,7 +164,7 @@ class DeckBuilder:
                 if (slide is not None and n == 0)
                 else self.titled(title + (CONTINUED if n or continued else ""), notes)
             )
-            sh.add_table(target, [header, *page], widths, area, size)
+            sh.add_table(target, [header, *page], widths, first if n == 0 else area, size)
             slides.append(target)
         return slides
 
@@ -202,7 +210,10 @@ class DeckBuilder:
         sizes: Sequence[float],
         before: Sequence[Slide],
     ) -> list[Slide] | None:
-        """Text on top and the whole table under it on one slide, or None when they do not both fit."""
+        """Text on top and the table under it on one slide (continued on '(cont.)' slides when tall).
+
+        None when the text takes too much room, or too little of the table would fit under it.
+        """
         from pptx.util import Pt
 
         area = self.content
@@ -214,24 +225,35 @@ class DeckBuilder:
         gap = area.height // 25
         below = Area(area.left, area.top + text_h + gap, area.width, area.height - text_h - gap)
         widths = [int(below.width * f / sum(fractions)) for f in fractions]
-        fitted = sh.fit_table(rows, widths, below.height)
-        if fitted is None or fitted < TABLE_SMALLEST_WHOLE:
-            return None
+        whole = sh.fit_table(rows, widths, below.height)
+        if whole is None or whole < TABLE_SMALLEST_WHOLE:
+            # A table that needs more slides anyway may start here if its header and two rows fit.
+            start = sum(sh.table_height(rows[:3], widths, TABLE_CONTINUE_AT))
+            if len(rows) <= 3 or start > below.height:
+                return None
         top = Area(area.left, area.top, area.width, text_h)
         slides = self.text(title, text, notes, area=top, sizes=[size], continued=bool(before))
-        self.table(title, rows, fractions, notes, area=below, slide=slides[0])
-        return slides
+        more = self.table(
+            title, rows, fractions, notes, slide=slides[0], first_area=below, continued=bool(before)
+        )
+        return [*slides, *more[1:]]
 
     @staticmethod
     def _table_pages(
-        header: Sequence[sh.Cell], body: list[Sequence[sh.Cell]], widths: list[int], height: int
+        header: Sequence[sh.Cell],
+        body: list[Sequence[sh.Cell]],
+        widths: list[int],
+        height: int,
+        first_height: int | None = None,
     ) -> list[list[Sequence[sh.Cell]]]:
         """Rows packed onto pages at a readable size; a row too tall for that starts a page of its own."""
         pages: list[list[Sequence[sh.Cell]]] = [[]]
+        room = first_height or height
         for row in body:
             candidate = [header, *pages[-1], row]
-            if pages[-1] and sum(sh.table_height(candidate, widths, TABLE_CONTINUE_AT)) > height:
+            if pages[-1] and sum(sh.table_height(candidate, widths, TABLE_CONTINUE_AT)) > room:
                 pages.append([])
+                room = height
             pages[-1].append(row)
         return pages
 
