@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from generator.checks import did_you_mean, error, rule, warning
 from generator.errors import Issue
 from generator.model.base import Spec
-from generator.model.bloom import VERB_LEVEL, vague_prefix
 from generator.model.course import Course, Section
 from generator.model.lesson import Lesson
 from generator.model.objective import Objective
@@ -24,8 +23,10 @@ def _objectives(course: Course) -> Iterator[tuple[Spec, int, Objective]]:
 
 @rule("measurable-objectives")
 def measurable_objectives(course: Course) -> Iterator[Issue]:
+    known = course.verb_levels
+    examples = _examples(course)
     for owner, i, objective in _objectives(course):
-        vague = vague_prefix(objective.verb) or vague_prefix(objective.statement)
+        vague = course.vague_prefix(objective.verb) or course.vague_prefix(objective.statement)
         if vague:
             yield warning(
                 owner,
@@ -33,19 +34,29 @@ def measurable_objectives(course: Course) -> Iterator[Issue]:
                 i,
                 "verb",
                 message=f"objective '{objective.id}' starts with '{vague}', which cannot be measured",
-                hint="use a verb you can observe, e.g. explain, implement, compare, design",
+                hint=f"use a verb you can observe, e.g. {examples}",
             )
-        elif objective.bloom_level is None:
+        elif objective.verb.strip().lower() not in known:
             verb = objective.verb.strip().lower()
+            add = (
+                f"add it to 'vocabulary: bloom_verbs:' in {course.spec.file} with its level, "
+                f"e.g. '{verb}: apply'"
+            )
+            close = did_you_mean(verb, known)
             yield warning(
                 owner,
                 "objectives",
                 i,
                 "verb",
-                message=f"'{objective.verb}' is not a Bloom verb the toolkit knows",
-                hint=did_you_mean(verb, VERB_LEVEL)
-                or "e.g. define, explain, implement, analyse, evaluate, design",
+                message=f"'{objective.verb}' is not a Bloom verb of this course",
+                hint=f"{close} If not, {add}" if close else add,
             )
+
+
+def _examples(course: Course) -> str:
+    """Observable verbs to suggest: the course's own first, then a few built-in ones."""
+    own = [v.strip().lower() for v in course.spec.vocabulary.bloom_verbs]
+    return ", ".join(list(dict.fromkeys([*own, "explain", "implement", "compare", "design"]))[:4])
 
 
 @rule("objectives-assessed")

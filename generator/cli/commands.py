@@ -261,7 +261,7 @@ def serve(path: Path, instructor: bool, port: int) -> None:
 
 @main.group()
 def labs() -> None:
-    """Run lab worksheets against the reference pipeline."""
+    """Run lab worksheets and check every command's expected output."""
 
 
 @labs.command()

@@ -1,7 +1,12 @@
-"""Bloom's taxonomy: which level a verb belongs to, and which verbs cannot be measured."""
+"""Bloom's taxonomy: which level a verb belongs to, and which verbs cannot be measured.
+
+A course may add its own verbs (each with a level) and its own vague verbs in course.yaml
+(`vocabulary:`); the functions here take those additions so every caller uses the course's list.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 BloomLevel = Literal["remember", "understand", "apply", "analyze", "evaluate", "create"]
@@ -23,15 +28,27 @@ VERB_LEVEL: dict[str, BloomLevel] = {v: level for level, verbs in _VERBS.items()
 VAGUE_VERBS = ("understand", "know", "learn about", "learn", "be aware of", "appreciate", "be familiar with")
 
 
-def level_of(verb: str) -> BloomLevel | None:
-    """The Bloom level of a verb, or None when the verb is not in the table."""
-    return VERB_LEVEL.get(verb.strip().lower())
+def verb_levels(extra: Mapping[str, BloomLevel] | None = None) -> dict[str, BloomLevel]:
+    """The built-in verb table with a course's own verbs added (theirs win)."""
+    table = dict(VERB_LEVEL)
+    table.update({verb.strip().lower(): level for verb, level in (extra or {}).items()})
+    return table
 
 
-def vague_prefix(text: str) -> str | None:
-    """The unmeasurable verb `text` starts with, if any."""
+def level_of(verb: str, extra: Mapping[str, BloomLevel] | None = None) -> BloomLevel | None:
+    """The Bloom level of a verb, or None when the verb is in neither table."""
+    key = verb.strip().lower()
+    if extra:
+        return verb_levels(extra).get(key)
+    return VERB_LEVEL.get(key)
+
+
+def vague_prefix(text: str, extra: Iterable[str] = ()) -> str | None:
+    """The unmeasurable verb `text` starts with, if any (the built-in ones or a course's own)."""
     lowered = text.strip().lower()
-    for vague in VAGUE_VERBS:
-        if lowered == vague or lowered.startswith(vague + " "):
+    # Longest first, so 'learn about' is reported rather than 'learn'.
+    candidates = sorted({*VAGUE_VERBS, *(v.strip().lower() for v in extra)}, key=len, reverse=True)
+    for vague in candidates:
+        if vague and (lowered == vague or lowered.startswith(vague + " ")):
             return vague
     return None

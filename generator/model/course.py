@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.model.base import Id, Markdown, Spec, Text
+from generator.model.bloom import BloomLevel, level_of, vague_prefix, verb_levels
 from generator.model.lab import Lab
 from generator.model.lesson import Lesson
 from generator.model.objective import Objective
@@ -101,19 +102,34 @@ class Section(Spec):
 
 
 class WorkspaceCopy(Spec):
-    source: str = Field(alias="from", description="A path under the course folder.")
-    to: str = Field(description="Where it goes inside the lab workspace.")
+    source: str = Field(alias="from", description="A file or folder, relative to the course folder.")
+    to: str = Field(description="Where it goes inside the lab workspace (a relative path).")
 
 
 class LabEnvironment(Spec):
     """What every lab workspace starts with; worksheets show it as the lab's setup."""
 
+    description: Markdown = Field(
+        "",
+        description="What labs run on, as students should read it, e.g. 'the bundled shell scripts'.",
+    )
     copy_files: list[WorkspaceCopy] = Field(default_factory=list, alias="copy")
     env: dict[str, str] = Field(
         default_factory=dict, description="Environment variables set for every command."
     )
     watch: list[str] = Field(
-        default_factory=list, description="Paths (e.g. the pipeline's code) whose changes re-run cached labs."
+        default_factory=list, description="Paths (e.g. the code labs run) whose changes re-run cached labs."
+    )
+
+
+class Vocabulary(Spec):
+    """Words a course adds to the built-in lists used to check objectives."""
+
+    bloom_verbs: dict[str, BloomLevel] = Field(
+        default_factory=dict, description="Extra Bloom verbs, each with its level, e.g. 'calculate: apply'."
+    )
+    vague_verbs: list[Text] = Field(
+        default_factory=list, description="Extra verbs that cannot be measured, e.g. 'grasp'."
     )
 
 
@@ -133,6 +149,7 @@ class CourseSpec(Spec):
     workshops: list[Id] = Field(default_factory=list, description="Workshop day ids, in order.")
     templates: str | None = Field(None, description="Folder of templates that override the built-in ones.")
     lab_environment: LabEnvironment = Field(default_factory=LabEnvironment)
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
 
 
 @dataclass
@@ -158,6 +175,19 @@ class Course:
     @property
     def title(self) -> str:
         return self.spec.title
+
+    @property
+    def verb_levels(self) -> dict[str, BloomLevel]:
+        """Every Bloom verb this course accepts (the built-in ones and its own), lower-case."""
+        return verb_levels(self.spec.vocabulary.bloom_verbs)
+
+    def bloom_level(self, verb: str) -> BloomLevel | None:
+        """The Bloom level of `verb` in this course's vocabulary."""
+        return level_of(verb, self.spec.vocabulary.bloom_verbs)
+
+    def vague_prefix(self, text: str) -> str | None:
+        """The unmeasurable verb (built-in or the course's own) that `text` starts with, if any."""
+        return vague_prefix(text, self.spec.vocabulary.vague_verbs)
 
     @property
     def modules(self) -> list[Module]:

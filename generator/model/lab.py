@@ -40,7 +40,7 @@ class Checkpoint(Spec):
 
 
 class Lab(Spec):
-    """A lab worksheet run against the reference pipeline."""
+    """A lab worksheet: real commands, each with the output it is expected to print."""
 
     kind: Literal["lab"] = "lab"
     id: Id

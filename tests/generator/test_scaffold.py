@@ -62,3 +62,19 @@ def test_new_rejects_bad_id(minimal_course: Path) -> None:
     result = CliRunner().invoke(main, ["new", "lesson", "Bad Id", "--course", str(minimal_course)])
     assert result.exit_code == 1
     assert "not a valid id" in result.output
+
+
+def test_new_section_names_no_role_of_another_course(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    course = tmp_path / "bread"
+    shutil.copytree(FIXTURES / "courses" / "hearth-bread", course)
+    result = CliRunner().invoke(main, ["new", "section", "extra", "--course", str(course)])
+    assert result.exit_code == 0, result.output
+    spec = course / "curriculum" / "course.yaml"
+    spec.write_text(spec.read_text().replace("  - dough\n", "  - dough\n  - extra\n"), encoding="utf-8")
+    issues = check_course(course, display_base=course).issues
+    assert any("extra" in i.message for i in issues), "the new section is part of the course"
+    assert [i.format() for i in issues if "role" in i.message] == []

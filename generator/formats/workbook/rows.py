@@ -31,8 +31,8 @@ TYPES: tuple[str, ...] = QuestionType.__args__  # type: ignore[attr-defined]
 
 
 def bloom_levels(course: Course) -> dict[str, str]:
-    """Objective id -> the Bloom level of its verb ('' when the verb is not in the table)."""
-    return {o.id: o.bloom_level or "" for o in course.objectives()}
+    """Objective id -> the Bloom level of its verb in the course's vocabulary ('' when it has none)."""
+    return {o.id: course.bloom_level(o.verb) or "" for o in course.objectives()}
 
 
 def effective_bloom(question: Question, levels: Mapping[str, str]) -> str:

@@ -12,7 +12,7 @@ from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
 from generator.outputs.decks import text as tx
 from generator.outputs.decks.layouts import Master
-from generator.outputs.decks.markdown import Para, Run, inline, paragraphs
+from generator.outputs.decks.markdown import Para, Run, Table, inline, paragraphs, plain
 from generator.outputs.decks.shapes import Area
 
 if TYPE_CHECKING:
@@ -32,6 +32,22 @@ TABLE_CONTINUE_AT = 14
 def note(text: str) -> list[Para]:
     """Speaker-note paragraphs from spec Markdown."""
     return paragraphs(text)
+
+
+def table_rows(table: Table) -> list[list[list[Para]]]:
+    """A Markdown table's cells as slide-table cells (the header row first)."""
+    return [[paragraphs(cell) for cell in row] for row in (table.header, *table.rows)]
+
+
+def column_fractions(table: Table) -> list[float]:
+    """Column widths from their text: room for the longest word, more for long cells, within limits."""
+    rows = [[plain(cell) for cell in row] for row in (table.header, *table.rows)]
+    out = []
+    for c in range(len(table.header)):
+        column = [row[c] for row in rows]
+        word = max((len(w) for text in column for w in text.split()), default=1)
+        out.append(max(word + 1, min(max(map(len, column)), 40) * 0.9, 3))
+    return out
 
 
 class DeckBuilder:
@@ -76,8 +92,12 @@ class DeckBuilder:
         area: Area | None = None,
         sizes: Sequence[float] = BODY_SIZES,
         more_notes: Sequence[Para] | None = None,
+        continued: bool = False,
     ) -> list[Slide]:
-        """Title and body text; text too long for one slide continues on further '(cont.)' slides."""
+        """Title and body text; text too long for one slide continues on further '(cont.)' slides.
+
+        `continued` marks the first slide '(cont.)' too, for text after another slide of the same title.
+        """
         area = area or self.content
         box = fr.inner(area.width, area.height)
         size = tx.fit(paras, box, sizes)
@@ -90,7 +110,7 @@ class DeckBuilder:
         slides = []
         for n, page in enumerate(pages):
             slide = self._add("content")
-            self._set_title(slide, title + (CONTINUED if n else ""), TITLE_SIZES)
+            self._set_title(slide, title + (CONTINUED if n or continued else ""), TITLE_SIZES)
             frame = self._body_frame(slide, area)
             fr.write(frame, page, size)
             self._finish(slide, notes if n == 0 else more_notes)
@@ -113,16 +133,25 @@ class DeckBuilder:
         *,
         area: Area | None = None,
         slide: Slide | None = None,
+        continued: bool = False,
+        first_area: Area | None = None,
     ) -> list[Slide]:
-        """A table (first row the header); rows that do not fit continue on '(cont.)' slides."""
+        """A table (first row the header); rows that do not fit continue on '(cont.)' slides.
+
+        `first_area` (as wide as `area`) is where the first rows go on `slide`, e.g. under some text.
+        """
         area = area or self.content
+        first = first_area or area
         widths = [int(area.width * f / sum(fractions)) for f in fractions]
         header, body = rows[0], list(rows[1:])
         pages = [body]
-        size = sh.fit_table([header, *body], widths, area.height)
+        size = sh.fit_table([header, *body], widths, first.height)
         if size is None or size < TABLE_SMALLEST_WHOLE:
-            pages = self._table_pages(header, body, widths, area.height)
-            fitted = [sh.fit_table([header, *page], widths, area.height) for page in pages]
+            pages = self._table_pages(header, body, widths, area.height, first.height)
+            heights = [first.height, *[area.height] * (len(pages) - 1)]
+            fitted = [
+                sh.fit_table([header, *page], widths, h) for page, h in zip(pages, heights, strict=True)
+            ]
             if None in fitted:
                 raise ToolkitError(
                     f"a row of the table '{title}' is too long for one slide; shorten its text"
@@ -133,22 +162,98 @@ class DeckBuilder:
             target = (
                 slide
                 if (slide is not None and n == 0)
-                else self.titled(title + (CONTINUED if n else ""), notes)
+                else self.titled(title + (CONTINUED if n or continued else ""), notes)
             )
-            sh.add_table(target, [header, *page], widths, area, size)
+            sh.add_table(target, [header, *page], widths, first if n == 0 else area, size)
             slides.append(target)
         return slides
 
+    def flow(
+        self,
+        title: str,
+        parts: Sequence[Sequence[Para] | Table],
+        notes: Sequence[Para],
+        *,
+        sizes: Sequence[float] = BODY_SIZES,
+    ) -> list[Slide]:
+        """Text and Markdown tables in order under one title: text on text slides, tables as real tables.
+
+        Short text just before a table shares its slide when both fit; whatever follows the first slide
+        is titled '(cont.)'.
+        """
+        slides: list[Slide] = []
+        text: list[Para] = []
+        for part in parts:
+            if not isinstance(part, Table):
+                text += part
+                continue
+            rows = table_rows(part)
+            fractions = column_fractions(part)
+            if text and (shared := self._text_over_table(title, text, rows, fractions, notes, sizes, slides)):
+                slides += shared
+            else:
+                if text:
+                    slides += self.text(title, text, notes, sizes=sizes, continued=bool(slides))
+                slides += self.table(title, rows, fractions, notes, continued=bool(slides))
+            text = []
+        if text or not slides:
+            slides += self.text(title, text, notes, sizes=sizes, continued=bool(slides))
+        return slides
+
+    def _text_over_table(
+        self,
+        title: str,
+        text: Sequence[Para],
+        rows: Sequence[Sequence[sh.Cell]],
+        fractions: Sequence[float],
+        notes: Sequence[Para],
+        sizes: Sequence[float],
+        before: Sequence[Slide],
+    ) -> list[Slide] | None:
+        """Text on top and the table under it on one slide (continued on '(cont.)' slides when tall).
+
+        None when the text takes too much room, or too little of the table would fit under it.
+        """
+        from pptx.util import Pt
+
+        area = self.content
+        top_box = fr.inner(area.width, area.height * 2 // 5)
+        size = tx.fit(text, top_box, sizes)
+        if size is None:
+            return None
+        text_h = int(Pt(tx.height(text, top_box.width, size) + 2 * fr.INSET_Y)) + 1
+        gap = area.height // 25
+        below = Area(area.left, area.top + text_h + gap, area.width, area.height - text_h - gap)
+        widths = [int(below.width * f / sum(fractions)) for f in fractions]
+        whole = sh.fit_table(rows, widths, below.height)
+        if whole is None or whole < TABLE_SMALLEST_WHOLE:
+            # A table that needs more slides anyway may start here if its header and two rows fit.
+            start = sum(sh.table_height(rows[:3], widths, TABLE_CONTINUE_AT))
+            if len(rows) <= 3 or start > below.height:
+                return None
+        top = Area(area.left, area.top, area.width, text_h)
+        slides = self.text(title, text, notes, area=top, sizes=[size], continued=bool(before))
+        more = self.table(
+            title, rows, fractions, notes, slide=slides[0], first_area=below, continued=bool(before)
+        )
+        return [*slides, *more[1:]]
+
     @staticmethod
     def _table_pages(
-        header: Sequence[sh.Cell], body: list[Sequence[sh.Cell]], widths: list[int], height: int
+        header: Sequence[sh.Cell],
+        body: list[Sequence[sh.Cell]],
+        widths: list[int],
+        height: int,
+        first_height: int | None = None,
     ) -> list[list[Sequence[sh.Cell]]]:
         """Rows packed onto pages at a readable size; a row too tall for that starts a page of its own."""
         pages: list[list[Sequence[sh.Cell]]] = [[]]
+        room = first_height or height
         for row in body:
             candidate = [header, *pages[-1], row]
-            if pages[-1] and sum(sh.table_height(candidate, widths, TABLE_CONTINUE_AT)) > height:
+            if pages[-1] and sum(sh.table_height(candidate, widths, TABLE_CONTINUE_AT)) > room:
                 pages.append([])
+                room = height
             pages[-1].append(row)
         return pages
 

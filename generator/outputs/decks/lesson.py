@@ -14,6 +14,7 @@ from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.model.workshop import add_minutes
 from generator.outputs.decks import frames as fr
+from generator.outputs.decks import markdown as md
 from generator.outputs.decks import text as tx
 from generator.outputs.decks.builder import STATEMENT_SIZES, DeckBuilder, note
 from generator.outputs.decks.markdown import Para, Run, bullets, inline, labelled, paragraphs, plain
@@ -178,7 +179,7 @@ def _key_points(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
             if not flow_diagram(slides[-1], lesson.diagram.steps, drawing, title=lesson.diagram.title):
                 _diagram_as_text(b, lesson, notes)
         else:
-            b.text(heading, statement, notes, sizes=STATEMENT_SIZES)
+            b.flow(heading, md.parts(point), notes, sizes=STATEMENT_SIZES)
 
 
 def _diagram_as_text(b: DeckBuilder, lesson: Lesson, notes: Sequence[Para]) -> None:
@@ -191,13 +192,14 @@ def _diagram_as_text(b: DeckBuilder, lesson: Lesson, notes: Sequence[Para]) -> N
 def _activity(b: DeckBuilder, course: Course, lesson: Lesson, clock: time | None) -> None:
     activity = lesson.activity
     part = parts(lesson)[1]
-    body = paragraphs(activity.instructions)
+    body = md.parts(activity.instructions)
     if activity.tiers:
         names = {t.id: t.name for t in course.spec.tiers}
-        body.append(_heading("By tier"))
+        variants = [_heading("By tier")]
         for tier, text in activity.tiers.items():
             label = f"{tier} {plain(names[tier])}" if tier in names else tier
-            body += labelled(label, text)
+            variants += labelled(label, text)
+        body.append(variants)
     notes = [_line(Run(part.span(clock), bold=True), Run(f" · {part.minutes} min"))]
     notes += [_heading("Expected outcome"), *note(activity.expected_outcome)]
     if activity.by_role:
@@ -212,7 +214,7 @@ def _activity(b: DeckBuilder, course: Course, lesson: Lesson, clock: time | None
                 Para(inline(moment.moment), 0, "•"),
                 Para((Run("Do: ", italic=True), *inline(moment.intervention)), 1, None),
             ]
-    b.text(f"Activity: {activity.title}", body, notes)
+    b.flow(f"Activity: {activity.title}", body, notes)
 
 
 def _debrief(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:

@@ -1,7 +1,8 @@
 """Spec Markdown as slide paragraphs: emphasis becomes styled runs, lists and code blocks become paragraphs.
 
 Why not a Markdown library: slides need runs (bold, italic, monospace) and list levels, not HTML; the
-subset specs use (emphasis, code, links, lists, fenced code, headings) fits in one small module.
+subset specs use (emphasis, code, links, lists, fenced code, headings, pipe tables) fits in one small
+module. Tables come out of `blocks` as `Table`s, for slides that draw them as real tables.
 """
 
 from __future__ import annotations
@@ -62,6 +63,56 @@ _INLINE = re.compile(
 _ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A Markdown pipe table: its header cells and body rows, each cell still inline Markdown."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return tuple(c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(inner))
+
+
+def blocks(text: str) -> list[str | Table]:
+    """Block Markdown cut at its pipe tables: text chunks and `Table`s, in order (fenced code stays text)."""
+    lines = textwrap.dedent(text.expandtabs(4)).strip("\n").splitlines()
+    out: list[str | Table] = []
+    chunk: list[str] = []
+    fence: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        opening = _FENCE.match(line)
+        if opening and (fence is None or line.strip().startswith(fence)):
+            fence = opening["fence"] if fence is None else None
+        elif fence is None and "|" in line and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1]):
+            header = _cells(line)
+            if "|" in lines[i + 1] and len(_cells(lines[i + 1])) == len(header):
+                rows = []
+                i += 2
+                while i < len(lines) and lines[i].strip() and "|" in lines[i]:
+                    cells = _cells(lines[i])
+                    rows.append((cells + ("",) * len(header))[: len(header)])  # GFM pads and cuts rows
+                    i += 1
+                if chunk:
+                    out.append("\n".join(chunk))
+                chunk = []
+                out.append(Table(header, tuple(rows)))
+                continue
+        chunk.append(line)
+        i += 1
+    if "\n".join(chunk).strip():
+        out.append("\n".join(chunk))
+    return out
 
 
 def inline(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
@@ -107,7 +158,27 @@ def plain(text: str) -> str:
 
 
 def paragraphs(text: str, *, marker: str | None = None, level: int = 0) -> list[Para]:
-    """Block Markdown as paragraphs; `marker` is given to plain paragraphs (e.g. a bullet for a list)."""
+    """Block Markdown as paragraphs; `marker` is given to plain paragraphs (e.g. a bullet for a list).
+
+    A table becomes one paragraph per row (cells joined by ' · ', the header in bold), for places such
+    as speaker notes that cannot hold a real one.
+    """
+    out: list[Para] = []
+    for block in blocks(text):
+        if isinstance(block, Table):
+            out.append(Para(inline(" · ".join(block.header), bold=True), level, None))
+            out += [Para(inline(" · ".join(c for c in row if c)), level, marker) for row in block.rows]
+        else:
+            out += _paragraphs(block, marker=marker, level=level)
+    return out
+
+
+def parts(text: str) -> list[list[Para] | Table]:
+    """Block Markdown as slide parts: paragraphs, with each pipe table kept whole as a `Table`."""
+    return [b if isinstance(b, Table) else _paragraphs(b, marker=None, level=0) for b in blocks(text)]
+
+
+def _paragraphs(text: str, *, marker: str | None, level: int) -> list[Para]:
     out: list[Para] = []
     lines = textwrap.dedent(text.expandtabs(4)).strip("\n").splitlines()
     current: list[str] = []

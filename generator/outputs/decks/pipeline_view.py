@@ -17,11 +17,13 @@ def pipeline_slides(b: DeckBuilder, view: PipelineView) -> None:
         "title",
         view.title,
         [Para((Run(f"{len(view.layers)} layers, seen as: {lens_names}"),))],
-        [Para((Run("Layered pipeline view", bold=True),)), *intro],
+        [Para((Run(f"{len(view.layers)} layers, {len(view.lenses)} lenses", bold=True),)), *intro],
     )
     chunks = [view.layers[i : i + PER_ROW] for i in range(0, len(view.layers), PER_ROW)]
     for n, chunk in enumerate(chunks, start=1):
-        title = "From source to consumption" + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else "")
+        # The overview is named after its own layers, so it reads right whatever the view is about.
+        span = f"From {chunk[0].title} to {chunk[-1].title}" if len(chunk) > 1 else chunk[0].title
+        title = span + (f" ({n} of {len(chunks)})" if len(chunks) > 1 else "")
         notes = [Para((Run(f"Layers {chunk[0].title} to {chunk[-1].title}.", bold=True),))]
         slide = b.titled(title, notes)
         if not flow_diagram(slide, [layer.title for layer in chunk], b.content):

@@ -9,6 +9,7 @@ from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.model.question import Question
 from generator.model.rubric import RUBRIC_LEVELS
+from generator.outputs.site.lab_files import lab_files
 from generator.outputs.site.plan import Audience, Page, SitePlan
 from generator.outputs.site.templating import environment, md
 
@@ -20,6 +21,22 @@ def cell(text: object) -> str:
 
 def points(value: float) -> str:
     return f"{value:g}"
+
+
+_NUMBERS = "no one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def quantity(count: int, noun: str, plural: str = "") -> str:
+    """'two roles', 'one tier': a count in words (up to twelve) with its noun."""
+    word = _NUMBERS[count] if 0 <= count < len(_NUMBERS) else str(count)
+    return f"{word} {noun if count == 1 else plural or noun + 's'}"
+
+
+def spoken_list(items: list[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) < 3:
+        return f" {conjunction} ".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def longest_backticks(text: str) -> int:
@@ -68,7 +85,9 @@ def render_pages(
 ) -> dict[str, str]:
     """Markdown text of every page, keyed by its path in docs_dir."""
     env = environment(course, "site")
-    env.filters.update(cell=cell, points=points, longest_backticks=longest_backticks)
+    env.filters.update(
+        cell=cell, points=points, longest_backticks=longest_backticks, quantity=quantity, spoken_list=spoken_list
+    )
     env.globals["quiz_answer"] = quiz_answer
     instructor = audience == "instructor"
     questions = course.questions
@@ -87,6 +106,11 @@ def render_pages(
         "tier_pairs": lambda d: [(tiers.get(k, k), v) for k, v in d.items()],
         "quiz_answer": quiz_answer,
         "levels": RUBRIC_LEVELS,
+        "self_check": any(
+            q.type not in ("essay", "practical")
+            for lesson in course.lessons.values()
+            for q in shown(lesson.assessment.questions if lesson.assessment else [])
+        ),
     }
     out: dict[str, str] = {}
     for page in plan.pages:
@@ -119,7 +143,7 @@ def _page_extras(
     if "lab" in ctx:
         settings = course.spec.lab_environment
         setup = "\n".join(f'export {k}="{v}"' for k, v in settings.env.items())
-        return {"status": lab_status.get(ctx["lab"].id), "setup": setup}
+        return {"status": lab_status.get(ctx["lab"].id), "setup": setup, "files": lab_files(course)}
     if "quiz" in ctx:
         quiz = ctx["quiz"]
         listed = shown(quiz.questions)

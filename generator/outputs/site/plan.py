@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from generator.model.course import Course
+from generator.outputs.site.lab_files import zip_name
 
 Audience = Literal["student", "instructor"]
 
@@ -36,6 +37,8 @@ class SitePlan:
 def plan_site(course: Course, audience: Audience) -> SitePlan:
     """Every page of the site for `audience`, its template, and the navigation tree."""
     paths: dict[tuple[str, str], str] = {("home", ""): "index.md"}
+    if course.labs and course.spec.lab_environment.copy_files:
+        paths[("download", "lab-files")] = zip_name(course)
     pages = [Page("index.md", "home.md.j2", course.title)]
     nav: list[Any] = [{"Home": "index.md"}]
     number = 0

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from generator.errors import ToolkitError
 from generator.model.course import Course
-from generator.outputs.staging import staged_folder
 from generator.outputs.context import RenderContext
+from generator.outputs.site.lab_files import lab_files_zip, zip_name
+from generator.outputs.staging import staged_folder
 from generator.outputs.site.plan import Audience, plan_site
 from generator.outputs.site.pages import render_pages
 from generator.outputs.site.templating import BUILTIN_TEMPLATES
@@ -82,6 +83,9 @@ def render_site(
     plan = plan_site(course, audience)
     pages = render_pages(course, plan, audience, lab_status)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
+    archive = lab_files_zip(course)
+    if archive is not None:
+        files[zip_name(course)] = archive
     assets = BUILTIN_TEMPLATES / "site" / "assets"
     for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
         files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()

@@ -17,7 +17,7 @@ from generator.load.course_loader import check_course, load_course
 from generator.model.course import Course
 from generator.outputs.decks.markdown import plain
 from generator.outputs.decks.writer import render_decks
-from tests.conftest import MINIMAL, REPO
+from tests.conftest import FIXTURES, MINIMAL, REPO
 from tests.generator.outputs.decks import deck_pdf
 from tests.site_checks import fragments, instructor_only_texts, public_text
 
@@ -49,6 +49,9 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Course, list[Path
     if course is None:
         return None
     return course, render_decks(course, tmp_path_factory.mktemp("bundled"))
+
+
+BREAD = FIXTURES / "courses" / "hearth-bread"
 
 
 def slides_text(deck: Path) -> list[tuple[str, str, str]]:
@@ -176,6 +179,13 @@ def test_decks_stay_inside_their_slides_when_rendered(
     other = [
         d.rename(d.with_name("4x3-" + d.name))
         for d in render_decks(load_course(MINIMAL), four_three, template=tmp / "plain.pptx")
+    ]
+    # the second fixture course: lesson tables drawn as real tables, on both masters
+    bread = load_course(BREAD)
+    other += [d.rename(d.with_name("bread-" + d.name)) for d in render_decks(bread, tmp / "bread")]
+    other += [
+        d.rename(d.with_name("bread-4x3-" + d.name))
+        for d in render_decks(bread, tmp / "bread-4x3", template=tmp / "plain.pptx")
     ]
     decks = [*fixture_decks.values(), *other, *(bundled[1] if bundled else [])]
     pdfs = deck_pdf.to_pdf(decks, tmp / "out", tmp / "profile")
