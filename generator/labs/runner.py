@@ -13,7 +13,8 @@ from typing import Literal
 from generator.errors import SourceLocation, ToolkitError
 from generator.labs.cache import LabCache, environment_digest, lab_key
 from generator.labs.compare import compare, normalise, unified_diff
-from generator.labs.workspace import lab_env, make_workspace, remove_workspace, run_command
+from generator.labs.process import run_command
+from generator.labs.workspace import lab_env, make_workspace, remove_workspace, workspace_env
 from generator.model.course import Course
 from generator.model.lab import Lab
 
@@ -51,6 +52,7 @@ class LabResult:
 def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = True) -> list[StepResult]:
     """Run every step of `lab` in `workspace`; after the first failing step the rest are skipped."""
     results: list[StepResult] = []
+    env = workspace_env(env, workspace)
     for number, step in enumerate(lab.steps, 1):
         if results and results[-1].status in ("fail", "timeout", "skipped"):
             results.append(StepResult(number, step.title, "skipped", location=step.loc()))

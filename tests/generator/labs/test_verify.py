@@ -125,3 +125,42 @@ def test_record_writes_actual_output_keeping_comments(lab_course: Path) -> None:
     assert "silver.customers  10" in text
     [result] = verify_labs(load_course(lab_course), ["drifted"])
     assert result.status == "pass"
+
+
+def _add_lab(course: Path, text: str) -> None:
+    lab_id = text.split("id: ", 1)[1].split("\n", 1)[0]
+    (course / "curriculum/labs" / f"{lab_id}.yaml").write_text(text, encoding="utf-8")
+    section = course / "curriculum/sections/basics.yaml"
+    section.write_text(section.read_text().replace("labs: [", f"labs: [{lab_id}, "), encoding="utf-8")
+
+
+def test_labs_run_with_a_hermetic_environment(lab_course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A trainer's own exports must not reach a lab; HOME is inside the throwaway workspace.
+    monkeypatch.setenv("TRAINER_EXPORT", "leaked")
+    monkeypatch.setenv("PYTHONPATH", "/nowhere")
+    _add_lab(
+        lab_course,
+        "kind: lab\nid: env-check\ntitle: Environment\nobjective: Show the environment.\nminutes: 5\n"
+        "steps:\n  - title: Print it\n    what: Print variables.\n    commands:\n"
+        '      - echo "${TRAINER_EXPORT:-unset} ${PYTHONPATH:-unset} $HOME $TZ"\n'
+        "    expected_output: |\n      unset unset <workspace>/.home UTC\n",
+    )
+    [result] = verify_labs(load_course(lab_course), ["env-check"])
+    assert result.status == "pass", failure_text(result)
+
+
+def test_junit_stays_valid_xml_when_a_command_prints_control_characters(
+    lab_course: Path, tmp_path: Path
+) -> None:
+    _add_lab(
+        lab_course,
+        "kind: lab\nid: noisy\ntitle: Noise\nobjective: Print control characters.\nminutes: 5\n"
+        "steps:\n  - title: Print them\n    what: Print a bell, an escape and a NUL.\n    commands:\n"
+        "      - printf 'bell\\a esc\\033[31m nul\\000 end\\n'\n"
+        "    expected_output: |\n      clean\n",
+    )
+    [result] = verify_labs(load_course(lab_course), ["noisy"])
+    assert result.status == "fail"
+    suite = ET.parse(write_junit([result], tmp_path / "junit.xml")).getroot()
+    failure = suite.find("testcase[@classname='noisy']/failure")
+    assert failure is not None and "+bell\\x07 esc\\x1b[31m nul\\x00 end" in (failure.text or "")
