@@ -164,3 +164,10 @@ def test_junit_stays_valid_xml_when_a_command_prints_control_characters(
     suite = ET.parse(write_junit([result], tmp_path / "junit.xml")).getroot()
     failure = suite.find("testcase[@classname='noisy']/failure")
     assert failure is not None and "+bell\\x07 esc\\x1b[31m nul\\x00 end" in (failure.text or "")
+
+
+def test_record_keeps_an_expectation_that_passes_under_its_match_mode(lab_course: Path) -> None:
+    # use-state's table is hand-written: unordered, rounded, `|`-separated; it passes with tolerance.
+    recording = record_lab(load_course(lab_course), "use-state")
+    assert recording.recorded == []
+    assert recording.new_text == recording.old_text
