@@ -83,7 +83,7 @@ def namespaces_available() -> bool:
 
 
 def run_command(command: str, cwd: Path, env: dict[str, str], timeout: float) -> CommandRun:
-    """Run `command` with bash in `cwd`; stop it after `timeout` s, and every process it started; always."""
+    """Run `command` with bash in `cwd`, stopped after `timeout` s; no process it started outlives it."""
     token = uuid.uuid4().hex
     argv = ["bash", "-c", command]
     if namespaces_available():
