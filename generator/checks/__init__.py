@@ -48,6 +48,11 @@ def warning(obj: Spec, *path: str | int, message: str, hint: str = "", key: bool
     return Issue(Level.WARNING, obj.loc(*path, key=key), obj.field_name(*path), message, hint)
 
 
+def a(noun: str) -> str:
+    """'an essay', 'a lab': the noun with its indefinite article."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def did_you_mean(word: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
