@@ -134,7 +134,7 @@ def _read(
                 if not chunk:
                     return True
                 capture.add(chunk)
-            elif process is not None and process.poll() is not None:
+            if process is not None and process.poll() is not None:
                 return True
 
 
