@@ -20,7 +20,9 @@ EXCEL_MAX_CHARS = 32_767
 # declared sizes are checked before anything is inflated (Python's zip reader stops at them).
 MAX_MEMBER_BYTES = 100_000_000
 MAX_TOTAL_BYTES = 200_000_000
-# LibreOffice saves TRUE and FALSE as these formulas; they are the booleans, not a trainer's formula.
+# LibreOffice saves TRUE and FALSE as these formulas; in the columns that hold booleans they are the
+# booleans, not a trainer's formula.
+_BOOLEAN_COLUMNS = ("correct", "graded_only")
 _BOOLEAN_FORMULA = re.compile(r"=\s*(TRUE|FALSE)\s*(?:\(\s*\))?\s*", re.IGNORECASE)
 
 
@@ -98,7 +100,7 @@ def read_questions(path: Path) -> BankSheet:
                     continue
                 value = cell.value
                 if getattr(cell, "data_type", None) == "f" and isinstance(value, str):
-                    boolean = _BOOLEAN_FORMULA.fullmatch(value)
+                    boolean = _BOOLEAN_FORMULA.fullmatch(value) if column in _BOOLEAN_COLUMNS else None
                     value = boolean[1].upper() == "TRUE" if boolean else Formula(value)
                 if isinstance(value, str) and len(value) > EXCEL_MAX_CHARS:
                     issues.append(

@@ -104,3 +104,10 @@ def _replace_in_zip(path: Path, old: bytes, new: bytes) -> None:
             data = source.read(info)
             target.writestr(info, data.replace(old, new))
     copy.replace(path)
+
+
+def test_a_boolean_formula_in_a_text_column_is_still_a_formula(exported: Exported) -> None:
+    _, course, xlsx = exported
+    edit(xlsx, {f"{letter('stem')}2": "=TRUE()"})
+    result = import_bank(course, xlsx, dry_run=True)
+    assert any("the cell holds a formula (=TRUE())" in i.format() for i in result.errors)
