@@ -32,6 +32,7 @@ class CommandRun:
     output: str  # stdout and stderr interleaved, as the terminal shows them
     exit_code: int
     timed_out: bool
+    cut: int = 0  # bytes of output left out of `output` (its middle)
 
 
 class _Capture:
@@ -51,6 +52,11 @@ class _Capture:
         self.tail += chunk
         if len(self.tail) > 2 * TAIL_BYTES:
             del self.tail[:-TAIL_BYTES]
+
+    @property
+    def cut(self) -> int:
+        kept = len(self.head) + min(len(self.tail), TAIL_BYTES)
+        return 0 if kept >= self.total else self.total - kept
 
     def text(self) -> str:
         kept = len(self.head) + min(len(self.tail), TAIL_BYTES)
@@ -112,7 +118,7 @@ def run_command(command: str, cwd: Path, env: dict[str, str], timeout: float) ->
     _read(fd, capture, time.monotonic() + _DRAIN_SECONDS)
     process.stdout.close()
     process.wait()
-    return CommandRun(capture.text(), process.returncode, timed_out)
+    return CommandRun(capture.text(), process.returncode, timed_out, capture.cut)
 
 
 def _read(

@@ -83,6 +83,13 @@ def record_lab(course: Course, lab_id: str) -> Recording:
         # An expectation that already passes stays as the trainer wrote it: a hand-rounded,
         # reordered table under `tolerance:` is not replaced by the engine's digits and order.
         if expected is None or not compare(expected, result.output, spec_step.match).ok:
+            if result.cut:
+                raise ToolkitError(
+                    f"step {result.number} “{result.title}” of lab '{lab_id}' printed {result.cut:,} bytes "
+                    "more than a step's output keeps, too much to record as its expected output. Make it "
+                    "print less (e.g. `| head -n 20`) or check part of it with 'match: {mode: contains}'. "
+                    "Nothing was written."
+                )
             data["steps"][index]["expected_output"] = LiteralScalarString(result.printed)
             recorded.append(result.number)
     buffer = io.StringIO()

@@ -34,6 +34,7 @@ class StepResult:
     location: SourceLocation | None = None
     seconds: float = 0.0
     printed: str = ""  # the output as printed (timings kept), for `labs record`
+    cut: int = 0  # bytes of output left out because there was too much
 
 
 @dataclass
@@ -59,12 +60,14 @@ def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = T
             continue
         started = time.perf_counter()
         outputs: list[str] = []
+        cut = 0
         status: StepStatus = "pass"
         message = ""
         code = 0
         for index, command in enumerate(step.commands):
             run = run_command(command, workspace, env, step.timeout)
             outputs.append(run.output)
+            cut += run.cut
             code = run.exit_code
             if run.timed_out:
                 status, message = (
@@ -105,6 +108,7 @@ def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = T
                 location,
                 time.perf_counter() - started,
                 printed,
+                cut,
             )
         )
     return results

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli.commands import main
+from generator.errors import ToolkitError
 from generator.labs.cache import LabCache
 from generator.labs.record import record_lab, write_recording
 from generator.labs.report import failure_text, write_junit
@@ -171,3 +172,14 @@ def test_record_keeps_an_expectation_that_passes_under_its_match_mode(lab_course
     recording = record_lab(load_course(lab_course), "use-state")
     assert recording.recorded == []
     assert recording.new_text == recording.old_text
+
+
+def test_record_refuses_output_too_big_to_keep(lab_course: Path) -> None:
+    spec = lab_course / "curriculum/labs/make-state.yaml"
+    spec.write_text(
+        spec.read_text().replace("      - pwd\n", "      - pwd; seq 1 100000\n"), encoding="utf-8"
+    )
+    before = spec.read_text()
+    with pytest.raises(ToolkitError, match="too much to record as its expected output"):
+        record_lab(load_course(lab_course), "make-state")
+    assert spec.read_text() == before
