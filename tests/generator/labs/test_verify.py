@@ -183,3 +183,12 @@ def test_record_refuses_output_too_big_to_keep(lab_course: Path) -> None:
     with pytest.raises(ToolkitError, match="too much to record as its expected output"):
         record_lab(load_course(lab_course), "make-state")
     assert spec.read_text() == before
+
+
+def test_verify_reports_an_invalid_regex_as_a_located_error(lab_course: Path) -> None:
+    spec = lab_course / "curriculum/labs/use-state.yaml"
+    spec.write_text(spec.read_text().replace(r"'loaded \d+ rows", r"'loaded (\d+ rows"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["labs", "verify", "use-state", "--course", str(lab_course)])
+    assert result.exit_code == 1
+    assert "use-state.yaml:31:22: steps[2].expected_output: not a valid regular expression" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
