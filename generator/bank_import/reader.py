@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,18 @@ from generator.formats.workbook.cells import Formula
 from generator.formats.workbook.columns import ALL_NAMES, NAMES, SHEET, column_letter
 from generator.formats.workbook.rows import Cell
 
-REQUIRED = ("id", "module", "type", "objectives", "stem", "explanation")
+# Every exported column must be there: a deleted column would silently clear its field in every
+# question (to clear a field, empty its cells). Only the hidden helper column may go.
+REQUIRED = NAMES
+EXCEL_MAX_CHARS = 32_767
+# What the sheet may inflate to. Why: a zip "bomb" of 1 MB can hold a gigabyte of sheet XML; the
+# declared sizes are checked before anything is inflated (Python's zip reader stops at them).
+MAX_MEMBER_BYTES = 100_000_000
+MAX_TOTAL_BYTES = 200_000_000
+# LibreOffice saves TRUE and FALSE as these formulas; in the columns that hold booleans they are the
+# booleans, not a trainer's formula.
+_BOOLEAN_COLUMNS = ("correct", "graded_only")
+_BOOLEAN_FORMULA = re.compile(r"=\s*(TRUE|FALSE)\s*(?:\(\s*\))?\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -44,6 +56,7 @@ def read_questions(path: Path) -> BankSheet:
 
     if not path.is_file():
         raise ToolkitError(f"no workbook at '{path}'")
+    _check_sizes(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -61,7 +74,9 @@ def read_questions(path: Path) -> BankSheet:
         if missing:
             raise ToolkitError(
                 f"the {SHEET} sheet of '{path}' has no column {', '.join(repr(m) for m in missing)} in its "
-                "first row. Keep the header row as exported; columns may be moved but not renamed."
+                "first row. Keep the header row as exported: columns may be moved but not renamed or "
+                "deleted (importing without a column would clear that field in every question; to clear "
+                "a field, empty its cells)."
             )
         issues = []
         for i, name in enumerate(names):
@@ -85,7 +100,20 @@ def read_questions(path: Path) -> BankSheet:
                     continue
                 value = cell.value
                 if getattr(cell, "data_type", None) == "f" and isinstance(value, str):
-                    value = Formula(value)
+                    boolean = _BOOLEAN_FORMULA.fullmatch(value) if column in _BOOLEAN_COLUMNS else None
+                    value = boolean[1].upper() == "TRUE" if boolean else Formula(value)
+                if isinstance(value, str) and len(value) > EXCEL_MAX_CHARS:
+                    issues.append(
+                        Issue(
+                            Level.ERROR,
+                            SourceLocation(f"{SHEET}!{column_letter(i + 1)}{number}"),
+                            column,
+                            f"the cell holds {len(value):,} characters; Excel keeps at most "
+                            f"{EXCEL_MAX_CHARS:,}, so the next export would cut it",
+                            "shorten it, or move the detail into a file the question links to",
+                            "bank-import",
+                        )
+                    )
                 values[column] = value
             row = SheetRow(number, values)
             if not row.blank:
@@ -93,3 +121,21 @@ def read_questions(path: Path) -> BankSheet:
         return BankSheet(out, {n: i + 1 for i, n in wanted.items()}, issues)
     finally:
         workbook.close()
+
+
+def _check_sizes(path: Path) -> None:
+    """Refuse a workbook whose parts would inflate past the limits, before inflating any of them."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ToolkitError(f"'{path}' is not an .xlsx workbook Excel or LibreOffice saved ({exc})") from None
+    biggest = max(members, key=lambda m: m.file_size, default=None)
+    total = sum(m.file_size for m in members)
+    if biggest is not None and (biggest.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES):
+        raise ToolkitError(
+            f"'{path}' unpacks to {total / 1e6:,.0f} MB "
+            f"({biggest.filename}: {biggest.file_size / 1e6:,.0f} MB); "
+            f"a question bank workbook unpacks to far less (the limit is {MAX_TOTAL_BYTES / 1e6:,.0f} MB). "
+            "Export the workbook again with `curriculum build` and redo the edits in it."
+        )

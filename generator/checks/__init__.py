@@ -17,7 +17,7 @@ from generator.model.course import Course
 
 Rule = Callable[[Course], Iterable[Issue]]
 RULES: dict[str, Rule] = {}
-_MODULES = ("ids", "references", "timing", "objectives", "questions", "rubrics", "lab_files")
+_MODULES = ("ids", "references", "timing", "objectives", "questions", "rubrics", "lab_files", "labs")
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:
@@ -46,6 +46,11 @@ def error(obj: Spec, *path: str | int, message: str, hint: str = "", key: bool =
 
 def warning(obj: Spec, *path: str | int, message: str, hint: str = "", key: bool = False) -> Issue:
     return Issue(Level.WARNING, obj.loc(*path, key=key), obj.field_name(*path), message, hint)
+
+
+def a(noun: str) -> str:
+    """'an essay', 'a lab': the noun with its indefinite article."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:

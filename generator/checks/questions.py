@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks import error, rule, warning
+from generator.checks import a, error, rule, warning
 from generator.errors import Issue
 from generator.model.course import Course
 from generator.model.question import CHOICE_TYPES, MAX_OPTIONS, Question, QuestionSet
@@ -45,7 +45,7 @@ def _answers(qs: QuestionSet, q: int, question: Question) -> Iterator[Issue]:
                 *at,
                 name,
                 key=True,
-                message=f"'{name}' does not apply to a {question.type} question",
+                message=f"'{name}' does not apply to {a(question.type)} question",
                 hint=f"a {question.type} question uses '{needed}'" if needed else "remove it",
             )
     if needed and not _is_set(question, needed):
@@ -125,7 +125,7 @@ def lesson_assessments(course: Course) -> Iterator[Issue]:
                 lesson,
                 "assessment",
                 "practical_task",
-                message=f"'{task}' is a {questions[task].type} question, not a practical task",
+                message=f"'{task}' is {a(questions[task].type)} question, not a practical task",
             )
 
 

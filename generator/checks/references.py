@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from generator.checks import did_you_mean, error, rule, warning
+from generator.checks import a, did_you_mean, error, rule, warning
 from generator.errors import Issue
 from generator.model.base import Spec
 from generator.model.course import Course, Section
@@ -16,6 +16,17 @@ def _missing(
 ) -> Iterator[Issue]:
     known = set(known)
     if value in known or value in course.failed_ids:
+        return
+    # Lessons and labs sit side by side in modules and workshop blocks; one in the other's place is
+    # a slip of the field, not an unknown id.
+    other = {"lesson": "lab", "lab": "lesson"}.get(what)
+    if other is not None and value in (course.labs if other == "lab" else course.lessons):
+        listed = isinstance(path[-1], int)  # in a list ('lessons: [...]') or a single field ('lesson: x')
+        field = other + ("s" if listed else "")
+        hint = (
+            f"list it under '{field}:' instead" if listed else f"write 'type: {field}' and '{field}: {value}'"
+        )
+        yield error(obj, *path, message=f"'{value}' is {a(other)}, not {a(what)}", hint=hint)
         return
     hint = did_you_mean(value, known) or f"no {what} has this id"
     yield error(obj, *path, message=f"unknown {what} '{value}'", hint=hint)

@@ -45,10 +45,15 @@ def compare(expected: str, actual: str, match: Match) -> Comparison:
     elif mode == "contains":
         ok = expected_n.strip() in actual_n
     elif mode == "regex":
-        ok = re.fullmatch(expected_n.strip(), actual_n.strip(), re.DOTALL | re.MULTILINE) is not None
+        ok = expected_pattern(expected).fullmatch(actual_n.strip()) is not None
     else:
         ok = _tables_equal(expected_n, actual_n, ordered=match.ordered, tolerance=match.tolerance)
     return Comparison(ok, "" if ok else unified_diff(expected_n, actual_n))
+
+
+def expected_pattern(expected: str) -> re.Pattern[str]:
+    """The regular expression a `regex` step's expected output stands for; raises re.error if invalid."""
+    return re.compile(normalise(expected).strip(), re.DOTALL | re.MULTILINE)
 
 
 def unified_diff(expected: str, actual: str) -> str:

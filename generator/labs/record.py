@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ToolkitError
-from generator.labs.compare import normalise, unified_diff
+from generator.labs.compare import compare, unified_diff
 from generator.labs.runner import StepResult, _chain, resolve_lab_ids, run_steps
 from generator.labs.workspace import lab_env, make_workspace, remove_workspace
 from generator.model.course import Course
@@ -79,7 +79,17 @@ def record_lab(course: Course, lab_id: str) -> Recording:
     for index, (spec_step, result) in enumerate(zip(lab.steps, steps, strict=True)):
         if spec_step.match.mode not in RECORDABLE or not spec_step.commands:
             continue
-        if spec_step.expected_output is None or normalise(spec_step.expected_output) != result.output:
+        expected = spec_step.expected_output
+        # An expectation that already passes stays as the trainer wrote it: a hand-rounded,
+        # reordered table under `tolerance:` is not replaced by the engine's digits and order.
+        if expected is None or not compare(expected, result.output, spec_step.match).ok:
+            if result.cut:
+                raise ToolkitError(
+                    f"step {result.number} “{result.title}” of lab '{lab_id}' printed {result.cut:,} bytes "
+                    "more than a step's output keeps, too much to record as its expected output. Make it "
+                    "print less (e.g. `| head -n 20`) or check part of it with 'match: {mode: contains}'. "
+                    "Nothing was written."
+                )
             data["steps"][index]["expected_output"] = LiteralScalarString(result.printed)
             recorded.append(result.number)
     buffer = io.StringIO()

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.labs.runner import LabResult
+
+# Characters XML 1.0 cannot hold at all, even escaped (a command may print any of them).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` with every character XML cannot hold shown as its escape, e.g. `\\x1b`."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
 
 
 def failure_text(result: LabResult) -> str:
@@ -57,7 +66,7 @@ def write_junit(results: list[LabResult], path: Path) -> Path:
             continue
         if result.message and not result.steps:
             case = ET.SubElement(suite, "testcase", classname=result.lab.id, name="(setup)", time="0")
-            ET.SubElement(case, "failure", message=result.message)
+            ET.SubElement(case, "failure", message=xml_text(result.message))
             counts["tests"] += 1
             counts["failures"] += 1
         for step in result.steps:
@@ -66,14 +75,14 @@ def write_junit(results: list[LabResult], path: Path) -> Path:
                 suite,
                 "testcase",
                 classname=result.lab.id,
-                name=f"step {step.number}: {step.title}",
+                name=xml_text(f"step {step.number}: {step.title}"),
                 time=f"{step.seconds:.3f}",
             )
             counts["tests"] += 1
             if step.status in ("fail", "timeout"):
                 counts["failures"] += 1
-                failure = ET.SubElement(case, "failure", message=step.message, type=step.status)
-                failure.text = f"{step.location}\n{step.diff or step.output}"
+                failure = ET.SubElement(case, "failure", message=xml_text(step.message), type=step.status)
+                failure.text = xml_text(f"{step.location}\n{step.diff or step.output}")
             elif step.status == "skipped":
                 counts["skipped"] += 1
                 ET.SubElement(case, "skipped", message="an earlier step failed")

@@ -13,7 +13,8 @@ from typing import Literal
 from generator.errors import SourceLocation, ToolkitError
 from generator.labs.cache import LabCache, environment_digest, lab_key
 from generator.labs.compare import compare, normalise, unified_diff
-from generator.labs.workspace import lab_env, make_workspace, remove_workspace, run_command
+from generator.labs.process import run_command
+from generator.labs.workspace import lab_env, make_workspace, remove_workspace, workspace_env
 from generator.model.course import Course
 from generator.model.lab import Lab
 
@@ -33,6 +34,7 @@ class StepResult:
     location: SourceLocation | None = None
     seconds: float = 0.0
     printed: str = ""  # the output as printed (timings kept), for `labs record`
+    cut: int = 0  # bytes of output left out because there was too much
 
 
 @dataclass
@@ -51,18 +53,21 @@ class LabResult:
 def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = True) -> list[StepResult]:
     """Run every step of `lab` in `workspace`; after the first failing step the rest are skipped."""
     results: list[StepResult] = []
+    env = workspace_env(env, workspace)
     for number, step in enumerate(lab.steps, 1):
         if results and results[-1].status in ("fail", "timeout", "skipped"):
             results.append(StepResult(number, step.title, "skipped", location=step.loc()))
             continue
         started = time.perf_counter()
         outputs: list[str] = []
+        cut = 0
         status: StepStatus = "pass"
         message = ""
         code = 0
         for index, command in enumerate(step.commands):
             run = run_command(command, workspace, env, step.timeout)
             outputs.append(run.output)
+            cut += run.cut
             code = run.exit_code
             if run.timed_out:
                 status, message = (
@@ -103,6 +108,7 @@ def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = T
                 location,
                 time.perf_counter() - started,
                 printed,
+                cut,
             )
         )
     return results

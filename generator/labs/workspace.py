@@ -1,25 +1,15 @@
-"""A throwaway folder for one lab, and running one command in it the way a student's shell would."""
+"""A throwaway folder for one lab, and the hermetic environment its commands run with."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ToolkitError
 from generator.model.course import Course
-
-
-@dataclass(frozen=True)
-class CommandRun:
-    output: str  # stdout and stderr interleaved, as the terminal shows them
-    exit_code: int
-    timed_out: bool
 
 
 def make_workspace(course: Course, lab_id: str, start_from: Path | None = None) -> Path:
@@ -43,34 +33,37 @@ def make_workspace(course: Course, lab_id: str, start_from: Path | None = None) 
     return workspace
 
 
+# What a lab command sees of the environment it was started from. Everything else (a trainer's own
+# exports, PYTHONPATH, virtualenv settings, proxy or pipeline variables) is left out so it cannot
+# change what a lab prints; a course passes what its labs need through `lab_environment.env`.
+PASSED_THROUGH = ("PATH", "USER", "LOGNAME", "TMPDIR", "SYSTEMROOT")
+FIXED = {
+    "LANG": "C.UTF-8",
+    "TZ": "UTC",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "COLUMNS": "100",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYTHONIOENCODING": "utf-8",
+}
+HOME = ".home"
+
+
 def lab_env(course: Course) -> dict[str, str]:
-    """The environment every lab command gets: this interpreter's tools first on PATH, plain output."""
-    env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    env.update({"NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "100", "PYTHONDONTWRITEBYTECODE": "1"})
+    """The environment every lab command gets: an allow-list, this interpreter's tools first on PATH,
+    plain output, then the course's own `lab_environment.env`."""
+    env = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", os.defpath)])
+    env.update(FIXED)
     env.update(course.spec.lab_environment.env)
     return env
 
 
-def run_command(command: str, cwd: Path, env: dict[str, str], timeout: float) -> CommandRun:
-    """Run `command` with bash in `cwd`; kill it and everything it started after `timeout` seconds."""
-    process = subprocess.Popen(
-        ["bash", "-c", command],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group, so a timeout kills children too
-    )
-    try:
-        out, _ = process.communicate(timeout=timeout)
-        timed_out = False
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        out, _ = process.communicate()
-        timed_out = True
-    return CommandRun(out.decode("utf-8", errors="replace"), process.returncode, timed_out)
+def workspace_env(env: dict[str, str], workspace: Path) -> dict[str, str]:
+    """`env` with HOME inside `workspace`, so tools' dotfiles and caches stay in the throwaway folder."""
+    home = workspace / HOME
+    home.mkdir(exist_ok=True)
+    return {**env, "HOME": str(home)}
 
 
 def remove_workspace(path: Path) -> None:

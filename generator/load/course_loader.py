@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from generator.errors import CourseError, Issue, Level, SourceLocation, ToolkitError, sort_issues
 from generator.load.pydantic_errors import issues_from
-from generator.load.yaml_reader import Document, read_yaml
+from generator.load.yaml_reader import MAX_BYTES, Document, read_yaml
 from generator.model.base import Spec
 from generator.model.course import Course, CourseSpec, Section
 from generator.model.kinds import KINDS
@@ -129,6 +129,8 @@ def _mentions(file: Path) -> set[str]:
     Why: the things it defines exist, just broken; checks skip references to them so one bad file
     gives its own errors, not a cascade of "unknown lesson" errors elsewhere.
     """
+    if file.stat().st_size > MAX_BYTES:
+        return set()  # refused unread; its size is the one error it gives
     text = file.read_bytes().decode("utf-8", errors="replace")
     return set(re.findall(r"[A-Za-z0-9][A-Za-z0-9._-]*", text))
 

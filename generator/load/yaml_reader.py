@@ -22,6 +22,12 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 60
+MAX_BYTES = 10_000_000  # a 10,000-question bank is about 3 MB
+# Why bounds on aliases: the composer shares an aliased node, but building data from the tree
+# copies it at every use, so aliases nested a few deep ("billion laughs") expand a file of a few
+# hundred bytes into millions of values. Specs rarely need aliases at all.
+MAX_ALIASES = 100
+MAX_ALIAS_VALUES = 10_000
 
 
 @dataclass
@@ -45,6 +51,12 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[Issue]]:
     def issue(message: str, line: int = 1, col: int = 1, hint: str = "") -> list[Issue]:
         return [Issue(Level.ERROR, SourceLocation(display, line, col), "", message, hint, "yaml")]
 
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, issue(
+            f"file is {size / 1e6:.1f} MB; a spec file may be at most {MAX_BYTES / 1e6:.0f} MB",
+            hint="split it into several files (a question bank can be one file per module)",
+        )
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, issue("file is UTF-16 encoded, not UTF-8", hint="save the file as UTF-8")
@@ -69,6 +81,9 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[Issue]]:
             mark = exc.problem_mark or exc.context_mark
             message = f"YAML syntax error: {exc.problem or exc.context}"
             hint = _syntax_hint(exc)
+            if mark is not None and _tab_indented(text, mark.line):
+                message = "a tab is used for indentation here; YAML forbids tabs for indentation"
+                hint = "indent with spaces (two per level)"
             if mark is None:
                 return None, issue(message, hint=hint)
             return None, issue(message, mark.line + 1, mark.column + 1, hint)
@@ -79,6 +94,7 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[Issue]]:
         values: dict[tuple[str | int, ...], tuple[int, int]] = {}
         keys: dict[tuple[str | int, ...], tuple[int, int]] = {}
         try:
+            _AliasBudget().measure(node, node)
             data = _build(loader, node, (), values, keys, set())
         except _Reject as exc:
             mark = exc.node.start_mark
@@ -88,12 +104,68 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[Issue]]:
         loader.dispose()
 
 
+def _tab_indented(text: str, line: int) -> bool:
+    """Whether 0-based `line` (or the one before, where the scanner may stop) is indented with a tab."""
+    lines = text.splitlines()
+    for number in (line, line - 1):
+        if 0 <= number < len(lines):
+            indent = lines[number][: len(lines[number]) - len(lines[number].lstrip(" \t"))]
+            if "\t" in indent:
+                return True
+    return False
+
+
+class _AliasBudget:
+    """Counts aliases and the values they add, in document order, before any data is built.
+
+    Why a separate pass: it visits each distinct node once (the expanded size of an anchored node is
+    remembered), so even a "billion laughs" file is measured in microseconds.
+    """
+
+    def __init__(self) -> None:
+        self.sizes: dict[int, int] = {}
+        self.active: set[int] = set()
+        self.aliases = 0
+        self.added = 0
+
+    def measure(self, node: yaml.Node, where: yaml.Node) -> int:
+        """The number of values `node` expands to; raises _Reject past a limit."""
+        known = self.sizes.get(id(node))
+        if known is not None:
+            self.aliases += 1
+            self.added += known
+            if self.aliases > MAX_ALIASES:
+                raise _Reject(
+                    where,
+                    f"more than {MAX_ALIASES} aliases ('*name') in one file",
+                    "write the values out; a spec rarely needs aliases",
+                )
+            if self.added > MAX_ALIAS_VALUES:
+                raise _Reject(
+                    where,
+                    f"aliases expand this file by more than {MAX_ALIAS_VALUES:,} values",
+                    "write the values out instead of nesting aliases ('*name') inside anchored values",
+                )
+            return known
+        if id(node) in self.active:
+            return 1  # a recursive alias: reported with its place by the data builder
+        self.active.add(id(node))
+        size = 1
+        if isinstance(node, yaml.SequenceNode):
+            size += sum(self.measure(item, node) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size += sum(self.measure(k, k) + self.measure(v, k) for k, v in node.value)
+        self.active.discard(id(node))
+        self.sizes[id(node)] = size
+        return size
+
+
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "") + (exc.context or "")
     if "tab" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be quoted, e.g. title: \"Bronze: raw copy\""
+        return "a value containing ': ' must be quoted, e.g. title: \"Step 1: the raw copy\""
     if "expected <block end>" in problem or "did not find expected" in problem:
         return "check the indentation of this line against the lines above it"
     if "could not find expected ':'" in problem:

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli.commands import main
+from generator.errors import ToolkitError
 from generator.labs.cache import LabCache
 from generator.labs.record import record_lab, write_recording
 from generator.labs.report import failure_text, write_junit
@@ -125,3 +126,69 @@ def test_record_writes_actual_output_keeping_comments(lab_course: Path) -> None:
     assert "silver.customers  10" in text
     [result] = verify_labs(load_course(lab_course), ["drifted"])
     assert result.status == "pass"
+
+
+def _add_lab(course: Path, text: str) -> None:
+    lab_id = text.split("id: ", 1)[1].split("\n", 1)[0]
+    (course / "curriculum/labs" / f"{lab_id}.yaml").write_text(text, encoding="utf-8")
+    section = course / "curriculum/sections/basics.yaml"
+    section.write_text(section.read_text().replace("labs: [", f"labs: [{lab_id}, "), encoding="utf-8")
+
+
+def test_labs_run_with_a_hermetic_environment(lab_course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A trainer's own exports must not reach a lab; HOME is inside the throwaway workspace.
+    monkeypatch.setenv("TRAINER_EXPORT", "leaked")
+    monkeypatch.setenv("PYTHONPATH", "/nowhere")
+    _add_lab(
+        lab_course,
+        "kind: lab\nid: env-check\ntitle: Environment\nobjective: Show the environment.\nminutes: 5\n"
+        "steps:\n  - title: Print it\n    what: Print variables.\n    commands:\n"
+        '      - echo "${TRAINER_EXPORT:-unset} ${PYTHONPATH:-unset} $HOME $TZ"\n'
+        "    expected_output: |\n      unset unset <workspace>/.home UTC\n",
+    )
+    [result] = verify_labs(load_course(lab_course), ["env-check"])
+    assert result.status == "pass", failure_text(result)
+
+
+def test_junit_stays_valid_xml_when_a_command_prints_control_characters(
+    lab_course: Path, tmp_path: Path
+) -> None:
+    _add_lab(
+        lab_course,
+        "kind: lab\nid: noisy\ntitle: Noise\nobjective: Print control characters.\nminutes: 5\n"
+        "steps:\n  - title: Print them\n    what: Print a bell, an escape and a NUL.\n    commands:\n"
+        "      - printf 'bell\\a esc\\033[31m nul\\000 end\\n'\n"
+        "    expected_output: |\n      clean\n",
+    )
+    [result] = verify_labs(load_course(lab_course), ["noisy"])
+    assert result.status == "fail"
+    suite = ET.parse(write_junit([result], tmp_path / "junit.xml")).getroot()
+    failure = suite.find("testcase[@classname='noisy']/failure")
+    assert failure is not None and "+bell\\x07 esc\\x1b[31m nul\\x00 end" in (failure.text or "")
+
+
+def test_record_keeps_an_expectation_that_passes_under_its_match_mode(lab_course: Path) -> None:
+    # use-state's table is hand-written: unordered, rounded, `|`-separated; it passes with tolerance.
+    recording = record_lab(load_course(lab_course), "use-state")
+    assert recording.recorded == []
+    assert recording.new_text == recording.old_text
+
+
+def test_record_refuses_output_too_big_to_keep(lab_course: Path) -> None:
+    spec = lab_course / "curriculum/labs/make-state.yaml"
+    spec.write_text(
+        spec.read_text().replace("      - pwd\n", "      - pwd; seq 1 100000\n"), encoding="utf-8"
+    )
+    before = spec.read_text()
+    with pytest.raises(ToolkitError, match="too much to record as its expected output"):
+        record_lab(load_course(lab_course), "make-state")
+    assert spec.read_text() == before
+
+
+def test_verify_reports_an_invalid_regex_as_a_located_error(lab_course: Path) -> None:
+    spec = lab_course / "curriculum/labs/use-state.yaml"
+    spec.write_text(spec.read_text().replace(r"'loaded \d+ rows", r"'loaded (\d+ rows"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["labs", "verify", "use-state", "--course", str(lab_course)])
+    assert result.exit_code == 1
+    assert "use-state.yaml:31:22: steps[2].expected_output: not a valid regular expression" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -59,3 +59,40 @@ def test_multiple_documents_are_a_syntax_error(tmp_path: Path) -> None:
     doc, issues = _read(tmp_path, "a: 1\n---\nb: 2\n")
     assert doc is None
     assert issues[0].location.line == 2
+
+
+def test_a_few_aliases_still_read_like_safe_load(tmp_path: Path) -> None:
+    text = "base: &b {minutes: 10, tags: [a, b]}\none: *b\ntwo: *b\n"
+    doc, issues = _read(tmp_path, text)
+    assert issues == [] and doc is not None
+    assert doc.data == yaml.safe_load(text)
+
+
+def test_nested_aliases_are_refused_before_they_expand(tmp_path: Path) -> None:
+    # Eight levels: 43 million values once expanded; unbounded, this never finishes.
+    lines = ["l0: &l0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 8)]
+    doc, issues = _read(tmp_path, "\n".join(lines) + "\n")
+    assert doc is None
+    assert [i.format() for i in issues] == [
+        "spec.yaml:5:5: aliases expand this file by more than 10,000 values. "
+        "write the values out instead of nesting aliases ('*name') inside anchored values."
+    ]
+
+
+def test_oversized_file_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_bytes(b"# padding\n" * 1_100_000)
+    doc, issues = read_yaml(path, "spec.yaml")
+    assert doc is None
+    assert [i.format() for i in issues] == [
+        "spec.yaml:1:1: file is 11.0 MB; a spec file may be at most 10 MB. "
+        "split it into several files (a question bank can be one file per module)."
+    ]
+
+
+def test_tab_in_nested_indentation_names_the_rule(tmp_path: Path) -> None:
+    doc, issues = _read(tmp_path, "lecture:\n  key_points:\n\t- one\n")
+    assert doc is None
+    assert "YAML forbids tabs for indentation" in issues[0].message
+    assert issues[0].location.line == 3

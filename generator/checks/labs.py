@@ -1,0 +1,60 @@
+"""Lab steps check something: each has an expected output its match mode can use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.checks import error, rule
+from generator.errors import Issue
+from generator.labs.compare import expected_pattern
+from generator.model.course import Course
+
+
+@rule("lab-expected-output")
+def lab_expected_output(course: Course) -> Iterator[Issue]:
+    # Why: a step with nothing to compare passes whatever its commands print, and its worksheet
+    # still says "verified".
+    for lab in course.labs.values():
+        for i, step in enumerate(lab.steps):
+            mode = step.match.mode
+            if not step.commands or mode == "exit_code":
+                continue
+            at = ("steps", i)
+            if step.expected_output is None:
+                yield error(
+                    lab,
+                    *at,
+                    "commands",
+                    message="this step runs commands but has no 'expected_output' to check them against",
+                    hint="add the output (`curriculum labs record` fills it in), or set "
+                    "'match: {mode: exit_code}' to check only the exit code",
+                    key=True,
+                )
+            elif mode == "contains" and not step.expected_output.strip():
+                yield error(
+                    lab,
+                    *at,
+                    "expected_output",
+                    message="a 'contains' step with a blank expected output matches any output",
+                    hint="give the text the output must contain, or use 'match: {mode: exit_code}'",
+                )
+
+
+@rule("lab-regex")
+def lab_regex(course: Course) -> Iterator[Issue]:
+    for lab in course.labs.values():
+        for i, step in enumerate(lab.steps):
+            if step.match.mode != "regex" or step.expected_output is None:
+                continue
+            try:
+                expected_pattern(step.expected_output)
+            except re.error as exc:
+                yield error(
+                    lab,
+                    "steps",
+                    i,
+                    "expected_output",
+                    message=f"not a valid regular expression: {exc}",
+                    hint="escape characters meant literally with '\\', e.g. '\\(' or '\\['",
+                )
