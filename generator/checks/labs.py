@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from generator.checks import error, rule
 from generator.errors import Issue
-from generator.labs.compare import expected_pattern
+from generator.formats.lab_output import expected_pattern
 from generator.model.course import Course
 
 

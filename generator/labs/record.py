@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ToolkitError
-from generator.labs.compare import compare, unified_diff
+from generator.formats.lab_output import compare, unified_diff
 from generator.labs.runner import StepResult, _chain, resolve_lab_ids, run_steps
 from generator.labs.workspace import lab_env, make_workspace, remove_workspace
 from generator.model.course import Course

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Literal
 
 from generator.errors import SourceLocation, ToolkitError
+from generator.formats.lab_output import compare, normalise, unified_diff
 from generator.labs.cache import LabCache, environment_digest, lab_key
-from generator.labs.compare import compare, normalise, unified_diff
 from generator.labs.process import run_command
 from generator.labs.workspace import lab_env, make_workspace, remove_workspace, workspace_env
 from generator.model.course import Course

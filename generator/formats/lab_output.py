@@ -1,4 +1,4 @@
-"""Normalise printed output and compare it with a step's expected output, by the step's match mode."""
+"""How a lab step's output is normalised and matched against what it should print (verifier and checks)."""
 
 from __future__ import annotations
 

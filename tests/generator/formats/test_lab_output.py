@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.labs.compare import compare, normalise, parse_table
+from generator.formats.lab_output import compare, normalise, parse_table
 from generator.model.lab import Match
 
 
