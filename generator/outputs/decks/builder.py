@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import ToolkitError
+from generator.formats.decks import text as tx
+from generator.formats.decks.markdown import Para, Run, inline, paragraphs
 from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
-from generator.outputs.decks import text as tx
 from generator.outputs.decks.layouts import Master
-from generator.outputs.decks.markdown import Para, Run, inline, paragraphs
 from generator.outputs.decks.shapes import Area
 
 if TYPE_CHECKING:

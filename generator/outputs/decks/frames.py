@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from generator.outputs.decks import text as tx
-from generator.outputs.decks.markdown import Para
+from generator.formats.decks import text as tx
+from generator.formats.decks.markdown import Para
 
 if TYPE_CHECKING:
     from pptx.text.text import TextFrame

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
 
+from generator.formats.decks import text as tx
+from generator.formats.decks.markdown import Para, Run, bullets, inline, labelled, paragraphs, plain
 from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.model.workshop import add_minutes
 from generator.outputs.decks import frames as fr
-from generator.outputs.decks import text as tx
 from generator.outputs.decks.builder import STATEMENT_SIZES, DeckBuilder, note
-from generator.outputs.decks.markdown import Para, Run, bullets, inline, labelled, paragraphs, plain
 from generator.outputs.decks.shapes import ROUND, Area, emu, flow_diagram, round_inset
 
 TAKEAWAY_SIZES = tx.sizes(24, 16)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from generator.formats.decks.markdown import Para, Run, inline, paragraphs, plain
 from generator.model.pipeline_view import PipelineView
 from generator.outputs.decks.builder import DeckBuilder, note
-from generator.outputs.decks.markdown import Para, Run, inline, paragraphs, plain
 from generator.outputs.decks.shapes import flow_diagram
 
 PER_ROW = 6  # layer boxes per overview slide: more would squeeze their names into single letters

@@ -11,12 +11,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.formats.decks.markdown import plain
 from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.outputs.decks.builder import DeckBuilder
 from generator.outputs.decks.layouts import load_master
 from generator.outputs.decks.lesson import lesson_slides
-from generator.outputs.decks.markdown import plain
 from generator.outputs.decks.pipeline_view import pipeline_slides
 from generator.outputs.decks.workshop import day_slides
 from generator.outputs.staging import swap_into_place

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.formats.decks import text as tx
+from generator.formats.decks.markdown import Para, inline
 from generator.outputs.decks import frames as fr
-from generator.outputs.decks import text as tx
-from generator.outputs.decks.markdown import Para, inline
 
 if TYPE_CHECKING:
     from pptx.slide import Slide

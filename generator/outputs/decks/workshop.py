@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from generator.formats.decks.markdown import Para, Run, bullets, inline, paragraphs, plain
 from generator.model.course import Course
 from generator.model.rubric import RUBRIC_LEVELS, Rubric
 from generator.model.workshop import ScheduledBlock, WorkshopDay
 from generator.outputs.decks.builder import DeckBuilder, note
 from generator.outputs.decks.lesson import lesson_slides, opening_notes
-from generator.outputs.decks.markdown import Para, Run, bullets, inline, paragraphs, plain
 
 BREAKS = ("break", "lunch")
 

@@ -13,9 +13,9 @@ from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
 from generator.errors import ToolkitError
+from generator.formats.decks.markdown import plain
 from generator.load.course_loader import check_course, load_course
 from generator.model.course import Course
-from generator.outputs.decks.markdown import plain
 from generator.outputs.decks.render import render_decks
 from tests.conftest import MINIMAL, REPO
 from tests.generator.outputs.decks import deck_pdf

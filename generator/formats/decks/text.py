@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import ToolkitError
-from generator.outputs.decks.markdown import Para, Run
+from generator.formats.decks.markdown import Para, Run
 
 if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
