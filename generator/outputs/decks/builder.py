@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import ToolkitError
+from generator.formats.decks import geometry as geo
 from generator.formats.decks import text as tx
-from generator.formats.decks.markdown import Para, Run, inline, paragraphs
+from generator.formats.decks.geometry import OPENING_TITLE_SIZES, TITLE_SIZES, Area, Cell
+from generator.formats.decks.markdown import Para, Run, paragraphs
 from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
 from generator.outputs.decks.layouts import Master
-from generator.outputs.decks.shapes import Area
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
 
-TITLE_SIZES = tx.sizes(36, 24)
-OPENING_TITLE_SIZES = tx.sizes(40, 28)
 SUBTITLE_SIZES = tx.sizes(24, 14)
 BODY_SIZES = tx.sizes(28, 16)
 STATEMENT_SIZES = tx.sizes(36, 20)
@@ -53,7 +51,7 @@ class DeckBuilder:
         self._set_title(slide, title, OPENING_TITLE_SIZES)
         body = _placeholder(slide, "body")
         if body is not None and subtitle:
-            box = fr.inner(body.width, body.height)
+            box = geo.inner(body.width, body.height)
             fr.prepare(body.text_frame, anchor="top")
             size = tx.fit(subtitle, box, SUBTITLE_SIZES)
             paras = list(subtitle)
@@ -79,7 +77,7 @@ class DeckBuilder:
     ) -> list[Slide]:
         """Title and body text; text too long for one slide continues on further '(cont.)' slides."""
         area = area or self.content
-        box = fr.inner(area.width, area.height)
+        box = geo.inner(area.width, area.height)
         size = tx.fit(paras, box, sizes)
         pages = [list(paras)]
         if size is None:
@@ -107,7 +105,7 @@ class DeckBuilder:
     def table(
         self,
         title: str,
-        rows: Sequence[Sequence[sh.Cell]],
+        rows: Sequence[Sequence[Cell]],
         fractions: Sequence[float],
         notes: Sequence[Para],
         *,
@@ -116,13 +114,13 @@ class DeckBuilder:
     ) -> list[Slide]:
         """A table (first row the header); rows that do not fit continue on '(cont.)' slides."""
         area = area or self.content
-        widths = [int(area.width * f / sum(fractions)) for f in fractions]
+        widths = geo.column_widths(area, fractions)
         header, body = rows[0], list(rows[1:])
         pages = [body]
-        size = sh.fit_table([header, *body], widths, area.height)
+        size = geo.fit_table([header, *body], widths, area.height)
         if size is None or size < TABLE_SMALLEST_WHOLE:
             pages = self._table_pages(header, body, widths, area.height)
-            fitted = [sh.fit_table([header, *page], widths, area.height) for page in pages]
+            fitted = [geo.fit_table([header, *page], widths, area.height) for page in pages]
             if None in fitted:
                 raise ToolkitError(
                     f"a row of the table '{title}' is too long for one slide; shorten its text"
@@ -141,13 +139,13 @@ class DeckBuilder:
 
     @staticmethod
     def _table_pages(
-        header: Sequence[sh.Cell], body: list[Sequence[sh.Cell]], widths: list[int], height: int
-    ) -> list[list[Sequence[sh.Cell]]]:
+        header: Sequence[Cell], body: list[Sequence[Cell]], widths: list[int], height: int
+    ) -> list[list[Sequence[Cell]]]:
         """Rows packed onto pages at a readable size; a row too tall for that starts a page of its own."""
-        pages: list[list[Sequence[sh.Cell]]] = [[]]
+        pages: list[list[Sequence[Cell]]] = [[]]
         for row in body:
             candidate = [header, *pages[-1], row]
-            if pages[-1] and sum(sh.table_height(candidate, widths, TABLE_CONTINUE_AT)) > height:
+            if pages[-1] and sum(geo.table_height(candidate, widths, TABLE_CONTINUE_AT)) > height:
                 pages.append([])
             pages[-1].append(row)
         return pages
@@ -177,19 +175,9 @@ class DeckBuilder:
             shape = slide.shapes.add_textbox(
                 *sh.emu(self.content.left, top, self.content.width, int(self.height * 0.14))
             )
-        box = fr.inner(shape.width, shape.height)
-        para = Para(inline(title), 0, None)
+        box = geo.inner(shape.width, shape.height)
         caps, bold = self._title_styles.setdefault(slide.slide_layout.name, _title_style(slide.slide_layout))
-
-        def as_shown(p: Para) -> Para:
-            """The title as the master shows it (capitals, bold), so a styled master's titles still fit."""
-            shown = (replace(r, text=r.text.upper() if caps else r.text, bold=r.bold or bold) for r in p.runs)
-            return replace(p, runs=tuple(shown))
-
-        size = tx.fit([as_shown(para)], box, sizes)
-        if size is None:
-            size = sizes[-1]
-            para = tx.truncate(para, box, size, measure=as_shown)
+        para, size = geo.fit_title(title, box, sizes, caps=caps, bold=bold)
         fr.prepare(shape.text_frame)
         fr.write(shape.text_frame, [para], size)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.formats.decks.markdown import plain
+from generator.formats.decks.slides import day_title
 from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.outputs.decks.builder import DeckBuilder
@@ -58,7 +59,7 @@ def render_decks(
         for day in course.ordered_workshops():
             builder = DeckBuilder(master)
             day_slides(builder, course, day)
-            save(builder, f"Day {day.day}: {day.title}", f"workshop-{day.id}")
+            save(builder, day_title(day), f"workshop-{day.id}")
         if course.pipeline_view is not None:
             builder = DeckBuilder(master)
             pipeline_slides(builder, course.pipeline_view)
