@@ -91,7 +91,9 @@ def row_fits(header: Sequence[Cell], row: Sequence[Cell], widths: Sequence[int],
     A table whose rows do not all fit one slide continues on more slides, a row on a slide of its own at
     worst; so this is the one thing a table needs to be drawn at all.
     """
-    return fit_table([header, row], widths, max_h) is not None
+    rows = [header, row]
+    # `fit_table(rows, ...) is not None`, asked smallest size first: it usually answers at once
+    return any(sum(table_height(rows, widths, s)) <= max_h for s in reversed(TABLE_SIZES))
 
 
 def title_as_shown(para: Para, *, caps: bool, bold: bool) -> Para:

@@ -11,6 +11,7 @@ from datetime import time
 
 from generator.formats.decks.geometry import Area, Cell
 from generator.formats.decks.markdown import Para, Run, inline, paragraphs, plain
+from generator.formats.text import shorten
 from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.model.pipeline_view import Layer, PipelineView
@@ -79,13 +80,7 @@ def layer_title(number: int, layer: Layer) -> str:
 
 def property_text(text: str) -> str:
     """Spec text as a deck file property: plain, on one line, cut at a word to PROPERTY_MAX characters."""
-    text = plain(text)
-    if len(text) <= PROPERTY_MAX:
-        return text
-    cut = text[: PROPERTY_MAX - 1]
-    if " " in cut and not text[PROPERTY_MAX - 1].isspace():
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip() + "…"
+    return shorten(plain(text), PROPERTY_MAX)
 
 
 # -- tables -------------------------------------------------------------------------------------

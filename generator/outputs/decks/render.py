@@ -11,8 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.formats.decks.markdown import plain
-from generator.formats.decks.slides import day_title
+from generator.formats.decks.slides import day_title, property_text
 from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.outputs.decks.builder import DeckBuilder
@@ -43,8 +42,8 @@ def render_decks(
 
     def save(builder: DeckBuilder, title: str, name: str) -> None:
         props = builder.prs.core_properties
-        props.title = plain(title)
-        props.subject = plain(course.title)
+        props.title = property_text(title)  # Office holds 255 characters; the deck-properties rule warns
+        props.subject = property_text(course.title)
         props.author = "curriculum-toolkit"
         builder.prs.save(str(staging / f"{name}.pptx"))
         names.append(f"{name}.pptx")
