@@ -159,18 +159,26 @@ def _shown(text: str) -> str:
 def _properties(course: Course) -> Iterator[tuple[Place, str, str]]:
     """(where, the text, which property) for every deck file property made from spec text."""
     if course.lessons or course.ordered_workshops() or course.pipeline_view:
-        yield Place(course.spec, ("title",), "the course: its title"), course.title, "subject of every deck"
+        yield (
+            Place(course.spec, ("title",), "the course: its title"),
+            course.title,
+            "subject property of every deck",
+        )
     for lesson in course.lessons.values():
-        yield Place(lesson, ("title",), f"lesson '{lesson.id}': its title"), lesson.title, "title of its deck"
+        yield (
+            Place(lesson, ("title",), f"lesson '{lesson.id}': its title"),
+            lesson.title,
+            "title property of its deck",
+        )
     for day in course.ordered_workshops():
         place = Place(day, ("title",), f"workshop day '{day.id}': its title")
-        yield place, slides.day_title(day), "title of its deck"
+        yield place, slides.day_title(day), "title property of its deck"
     view = course.pipeline_view
     if view is not None:
         yield (
             Place(view, ("title",), f"pipeline view '{view.id}': its title"),
             view.title,
-            "title of its deck",
+            "title property of its deck",
         )
 
 
@@ -184,8 +192,8 @@ def deck_properties(course: Course) -> Iterator[Issue]:
             yield warning(
                 place.spec,
                 *place.path,
-                message=f"{place.what} is {length:,} characters as the {used}; a deck's file properties "
-                f"hold at most {limit} characters, so the property is cut to "
+                message=f"{place.what} ({length:,} characters) is the {used}, and a deck's file properties "
+                f"hold at most {limit} characters: the property is cut at a word, to "
                 f"{len(slides.property_text(text))}",
                 hint=f"shorten it to at most {limit} characters",
             )

@@ -43,9 +43,9 @@ def category_names(course: Course) -> Iterator[Issue]:
             yield warning(
                 spec,
                 *path,
-                message=f"{what}: its title is {len(title):,} characters, and names a question category in "
-                f"the LMS exports; Moodle stores at most {CATEGORY_MAX}, so the exports cut it to "
-                f"'{category_name(title)[:40]}…'",
+                message=f"{what}: its title ({len(title):,} characters) names a question category in the "
+                f"LMS exports, and Moodle stores at most {CATEGORY_MAX} characters of a category name: the "
+                f"exports cut it at a word, to {len(category_name(title))}",
                 hint=f"shorten the title to at most {CATEGORY_MAX} characters",
             )
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from generator.checks import error, rule, warning
-from generator.checks.limits.text import thing
 from generator.errors import Issue, Level
 from generator.formats.workbook.cells import answer_round_trips
 from generator.formats.workbook.columns import LETTERS
@@ -18,7 +17,7 @@ from generator.formats.workbook.sheets import SHEET_NAME_MAX, full_name, scoring
 from generator.model.base import Spec
 from generator.model.course import Course
 from generator.model.question import Question
-from generator.model.rubric import RUBRIC_LEVELS, Checklist, Rubric
+from generator.model.rubric import RUBRIC_LEVELS, Rubric
 
 EXCEL_MAX_CHARS = 32_767
 _PATH = tuple[str | int, ...]
@@ -91,40 +90,55 @@ def _path_of(question: Question, column: str) -> _PATH:
     return (column,)
 
 
-def _sheet_texts(course: Course) -> Iterator[tuple[Spec, _PATH, str, str]]:
-    """(spec, field path, the cell's text, sheet) for every spec text the other sheets write."""
-    yield course.spec, ("title",), f"Test blueprint: {course.title}", "Blueprint"
+def _sheet_texts(course: Course) -> Iterator[tuple[Spec, _PATH, str, str, str]]:
+    """(spec, field path, what it is, the cell's text, the sheet) for the spec text the other sheets hold."""
+    blueprint = "'Blueprint'"
+    yield course.spec, ("title",), "the course: its title", f"Test blueprint: {course.title}", blueprint
     for objective in course.objectives():
-        yield objective, ("text",), objective.statement, "Blueprint"
+        yield objective, ("text",), f"objective '{objective.id}'", objective.statement, blueprint
+    sheets = {id(spec): f"'{title}'" for spec, title in scoring_sheets(course)}
     for rubric in course.rubrics.values():
-        yield rubric, ("title",), f"Rubric: {rubric.title}", "rubric"
+        sheet, what = sheets[id(rubric)], f"rubric '{rubric.id}'"
+        yield rubric, ("title",), f"{what}: its title", f"Rubric: {rubric.title}", sheet
         for i, criterion in enumerate(rubric.criteria):
-            yield rubric, ("criteria", i, "name"), criterion.name, "rubric"
-            for key, _, _ in RUBRIC_LEVELS:
+            of = f"{what}: criterion '{criterion.id}'"
+            yield rubric, ("criteria", i, "name"), f"{of}, its name", criterion.name, sheet
+            for key, name, _ in RUBRIC_LEVELS:
                 text = getattr(criterion.descriptors, key)
-                yield rubric, ("criteria", i, "descriptors", key), text, "rubric"
+                yield (
+                    rubric,
+                    ("criteria", i, "descriptors", key),
+                    f"{of}, its '{name}' descriptor",
+                    text,
+                    sheet,
+                )
     for checklist in course.checklists.values():
-        yield checklist, ("title",), f"Checklist: {checklist.title}", "checklist"
+        sheet, what = sheets[id(checklist)], f"checklist '{checklist.id}'"
+        yield checklist, ("title",), f"{what}: its title", f"Checklist: {checklist.title}", sheet
         scale = ", ".join(f"{score} {text}" for score, text in sorted(checklist.scale.items()))
-        yield checklist, ("scale",), f"Score every item {scale}.", "checklist"
+        yield checklist, ("scale",), f"{what}: its scale", f"Score every item {scale}.", sheet
         for i, category in enumerate(checklist.categories):
-            yield checklist, ("categories", i, "name"), category.name, "checklist"
+            of = f"{what}: category '{category.name[:40]}'"
+            yield (
+                checklist,
+                ("categories", i, "name"),
+                f"{what}: the name of category {i + 1}",
+                category.name,
+                sheet,
+            )
             for j, item in enumerate(category.items):
-                yield checklist, ("categories", i, "items", j), item, "checklist"
+                yield checklist, ("categories", i, "items", j), f"{of}, item {j + 1}", item, sheet
 
 
 @rule("workbook-cells")
 def sheet_cells(course: Course) -> Iterator[Issue]:
     """Spec text in the Blueprint and scoring sheets fits an Excel cell."""
-    for spec, path, text, sheet in _sheet_texts(course):
+    for spec, path, what, text, sheet in _sheet_texts(course):
         if len(text) > EXCEL_MAX_CHARS:
-            owner = thing(spec, path) if isinstance(spec, Rubric | Checklist) else "the course"
-            if sheet == "Blueprint" and path == ("text",):
-                owner = f"objective '{getattr(spec, 'id', '')}'"
             yield error(
                 spec,
                 *path,
-                message=f"{owner}: this text is {len(text):,} characters in its cell of the {sheet} sheet; "
+                message=f"{what} is {len(text):,} characters in its cell of the workbook's {sheet} sheet; "
                 f"an Excel cell holds at most {EXCEL_MAX_CHARS:,}",
                 hint=_FIX,
             )
