@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from generator.checks import error, rule, warning
 from generator.errors import Issue, Level
 from generator.formats.workbook.cells import answer_round_trips
-from generator.formats.workbook.columns import LETTERS
+from generator.formats.workbook.columns import LETTERS, NAMES
 from generator.formats.workbook.rows import course_rows
 from generator.formats.workbook.sheets import SHEET_NAME_MAX, full_name, scoring_sheets
 from generator.model.base import Spec
@@ -33,8 +33,6 @@ def question_cells(course: Course) -> Iterator[Issue]:
 
 def cell_issues(question: Question, row: Sequence[object]) -> list[Issue]:
     """Why a question's row cannot be written: a cell too long, or an answer that would not read back."""
-    from generator.formats.workbook.columns import NAMES
-
     longest = max((len(v) for v in row if isinstance(v, str)), default=0)
     if longest <= EXCEL_MAX_CHARS and answer_round_trips(question):
         return []  # the common case, checked in one pass
