@@ -35,8 +35,8 @@ def bare_decks(count: int, master: Path, out: Path) -> float:
 
 
 def main() -> None:
+    from generator.formats.decks.master import BUILTIN_MASTER
     from generator.load.course_loader import load_course
-    from generator.outputs.decks.layouts import BUILTIN_MASTER
     from generator.outputs.decks.writer import render_decks
 
     parser = argparse.ArgumentParser(description=__doc__)

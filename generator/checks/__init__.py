@@ -17,7 +17,20 @@ from generator.model.course import Course
 
 Rule = Callable[[Course], Iterable[Issue]]
 RULES: dict[str, Rule] = {}
-_MODULES = ("ids", "references", "timing", "objectives", "questions", "rubrics", "lab_files", "labs")
+_MODULES = (
+    "ids",
+    "references",
+    "timing",
+    "objectives",
+    "questions",
+    "rubrics",
+    "lab_files",
+    "labs",
+    "limits.text",
+    "limits.workbook",
+    "limits.decks",
+    "limits.lms",
+)
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:

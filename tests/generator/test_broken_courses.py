@@ -1,7 +1,9 @@
 """A corpus of broken courses, one defect each: every one gives exactly its expected, located messages.
 
 Each case in fixtures/courses/broken/<case>/ is the valid minimal course plus the edits in
-mutation.yaml; expected.txt is the golden report (regenerate with `pytest --update-golden`).
+mutation.yaml; expected.txt is the golden report (regenerate with `pytest --update-golden`). An edit's
+`with` text may hold `{repeat}`, replaced by `repeat.text` written `repeat.times` times (for text too long
+to spell out, such as a 10,000-character word).
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ def apply_mutation(course: Path, mutation: dict) -> None:
         else:
             text = target.read_text(encoding="utf-8")
             assert text.count(edit["replace"]) == 1, f"{edit['replace']!r} must occur once in {edit['file']}"
-            text = text.replace(edit["replace"], edit["with"])
+            new = edit["with"]
+            if "repeat" in edit:
+                new = new.replace("{repeat}", edit["repeat"]["text"] * edit["repeat"]["times"])
+            text = text.replace(edit["replace"], new)
             target.write_bytes(text.encode(edit.get("encoding", "utf-8")))
 
 

@@ -56,7 +56,7 @@ def test_a_course_problem_in_one_output_is_a_clean_error(
     minimal_course: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "generator.outputs.decks.layouts.BUILTIN_MASTER", minimal_course / "missing" / "default.pptx"
+        "generator.formats.decks.master.BUILTIN_MASTER", minimal_course / "missing" / "default.pptx"
     )
     result = CliRunner().invoke(main, ["build", str(minimal_course), "--only", "decks", "--only", "bank"])
     assert result.exit_code == 1

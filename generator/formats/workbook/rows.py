@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +38,17 @@ def bloom_levels(course: Course) -> dict[str, str]:
 def effective_bloom(question: Question, levels: Mapping[str, str]) -> str:
     """The question's own Bloom level, else its first objective's."""
     return question.bloom or levels.get(question.objectives[0], "")
+
+
+def course_rows(course: Course) -> Iterator[tuple[Question, list[Cell]]]:
+    """Every question of the course with its row, in spec-file order (the order of the Questions sheet)."""
+    sections = {m.id: s.id for s in course.sections for m in s.modules}
+    levels = bloom_levels(course)
+    for question_set in course.question_sets:
+        section = sections.get(question_set.module, "")
+        for question in question_set.questions:
+            bloom = effective_bloom(question, levels)
+            yield question, question_row(question, section=section, module=question_set.module, bloom=bloom)
 
 
 def question_row(question: Question, *, section: str, module: str, bloom: str) -> list[Cell]:

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import ToolkitError
+from generator.formats.decks import geometry as geo
+from generator.formats.decks import text as tx
+from generator.formats.decks.geometry import OPENING_TITLE_SIZES, TITLE_SIZES, Area, Cell
+from generator.formats.decks.markdown import Para, Run, Table, paragraphs, plain
 from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
-from generator.outputs.decks import text as tx
 from generator.outputs.decks.layouts import Master
-from generator.outputs.decks.markdown import Para, Run, Table, inline, paragraphs, plain
-from generator.outputs.decks.shapes import Area
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
 
-TITLE_SIZES = tx.sizes(36, 24)
-OPENING_TITLE_SIZES = tx.sizes(40, 28)
 SUBTITLE_SIZES = tx.sizes(24, 14)
 BODY_SIZES = tx.sizes(28, 16)
 STATEMENT_SIZES = tx.sizes(36, 20)
@@ -69,7 +67,7 @@ class DeckBuilder:
         self._set_title(slide, title, OPENING_TITLE_SIZES)
         body = _placeholder(slide, "body")
         if body is not None and subtitle:
-            box = fr.inner(body.width, body.height)
+            box = geo.inner(body.width, body.height)
             fr.prepare(body.text_frame, anchor="top")
             size = tx.fit(subtitle, box, SUBTITLE_SIZES)
             paras = list(subtitle)
@@ -99,7 +97,7 @@ class DeckBuilder:
         `continued` marks the first slide '(cont.)' too, for text after another slide of the same title.
         """
         area = area or self.content
-        box = fr.inner(area.width, area.height)
+        box = geo.inner(area.width, area.height)
         size = tx.fit(paras, box, sizes)
         pages = [list(paras)]
         if size is None:
@@ -127,7 +125,7 @@ class DeckBuilder:
     def table(
         self,
         title: str,
-        rows: Sequence[Sequence[sh.Cell]],
+        rows: Sequence[Sequence[Cell]],
         fractions: Sequence[float],
         notes: Sequence[Para],
         *,
@@ -142,15 +140,15 @@ class DeckBuilder:
         """
         area = area or self.content
         first = first_area or area
-        widths = [int(area.width * f / sum(fractions)) for f in fractions]
+        widths = geo.column_widths(area, fractions)
         header, body = rows[0], list(rows[1:])
         pages = [body]
-        size = sh.fit_table([header, *body], widths, first.height)
+        size = geo.fit_table([header, *body], widths, first.height)
         if size is None or size < TABLE_SMALLEST_WHOLE:
             pages = self._table_pages(header, body, widths, area.height, first.height)
             heights = [first.height, *[area.height] * (len(pages) - 1)]
             fitted = [
-                sh.fit_table([header, *page], widths, h) for page, h in zip(pages, heights, strict=True)
+                geo.fit_table([header, *page], widths, h) for page, h in zip(pages, heights, strict=True)
             ]
             if None in fitted:
                 raise ToolkitError(
@@ -204,7 +202,7 @@ class DeckBuilder:
         self,
         title: str,
         text: Sequence[Para],
-        rows: Sequence[Sequence[sh.Cell]],
+        rows: Sequence[Sequence[Cell]],
         fractions: Sequence[float],
         notes: Sequence[Para],
         sizes: Sequence[float],
@@ -217,18 +215,18 @@ class DeckBuilder:
         from pptx.util import Pt
 
         area = self.content
-        top_box = fr.inner(area.width, area.height * 2 // 5)
+        top_box = geo.inner(area.width, area.height * 2 // 5)
         size = tx.fit(text, top_box, sizes)
         if size is None:
             return None
-        text_h = int(Pt(tx.height(text, top_box.width, size) + 2 * fr.INSET_Y)) + 1
+        text_h = int(Pt(tx.height(text, top_box.width, size) + 2 * geo.INSET_Y)) + 1
         gap = area.height // 25
         below = Area(area.left, area.top + text_h + gap, area.width, area.height - text_h - gap)
-        widths = [int(below.width * f / sum(fractions)) for f in fractions]
-        whole = sh.fit_table(rows, widths, below.height)
+        widths = geo.column_widths(below, fractions)
+        whole = geo.fit_table(rows, widths, below.height)
         if whole is None or whole < TABLE_SMALLEST_WHOLE:
             # A table that needs more slides anyway may start here if its header and two rows fit.
-            start = sum(sh.table_height(rows[:3], widths, TABLE_CONTINUE_AT))
+            start = sum(geo.table_height(rows[:3], widths, TABLE_CONTINUE_AT))
             if len(rows) <= 3 or start > below.height:
                 return None
         top = Area(area.left, area.top, area.width, text_h)
@@ -240,18 +238,18 @@ class DeckBuilder:
 
     @staticmethod
     def _table_pages(
-        header: Sequence[sh.Cell],
-        body: list[Sequence[sh.Cell]],
+        header: Sequence[Cell],
+        body: list[Sequence[Cell]],
         widths: list[int],
         height: int,
         first_height: int | None = None,
-    ) -> list[list[Sequence[sh.Cell]]]:
+    ) -> list[list[Sequence[Cell]]]:
         """Rows packed onto pages at a readable size; a row too tall for that starts a page of its own."""
-        pages: list[list[Sequence[sh.Cell]]] = [[]]
+        pages: list[list[Sequence[Cell]]] = [[]]
         room = first_height or height
         for row in body:
             candidate = [header, *pages[-1], row]
-            if pages[-1] and sum(sh.table_height(candidate, widths, TABLE_CONTINUE_AT)) > room:
+            if pages[-1] and sum(geo.table_height(candidate, widths, TABLE_CONTINUE_AT)) > room:
                 pages.append([])
                 room = height
             pages[-1].append(row)
@@ -282,19 +280,9 @@ class DeckBuilder:
             shape = slide.shapes.add_textbox(
                 *sh.emu(self.content.left, top, self.content.width, int(self.height * 0.14))
             )
-        box = fr.inner(shape.width, shape.height)
-        para = Para(inline(title), 0, None)
+        box = geo.inner(shape.width, shape.height)
         caps, bold = self._title_styles.setdefault(slide.slide_layout.name, _title_style(slide.slide_layout))
-
-        def as_shown(p: Para) -> Para:
-            """The title as the master shows it (capitals, bold), so a styled master's titles still fit."""
-            shown = (replace(r, text=r.text.upper() if caps else r.text, bold=r.bold or bold) for r in p.runs)
-            return replace(p, runs=tuple(shown))
-
-        size = tx.fit([as_shown(para)], box, sizes)
-        if size is None:
-            size = sizes[-1]
-            para = tx.truncate(para, box, size, measure=as_shown)
+        para, size = geo.fit_title(title, box, sizes, caps=caps, bold=bold)
         fr.prepare(shape.text_frame)
         fr.write(shape.text_frame, [para], size)
 

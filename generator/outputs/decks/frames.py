@@ -5,22 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from generator.outputs.decks import text as tx
-from generator.outputs.decks.markdown import Para
+from generator.formats.decks import text as tx
+from generator.formats.decks.geometry import INSET_X, INSET_Y
+from generator.formats.decks.markdown import Para
 
 if TYPE_CHECKING:
     from pptx.text.text import TextFrame
 
-INSET_X = 7.2  # points: the usual 0.1 in, set explicitly so a master cannot change the measured width
-INSET_Y = 3.6
 _BULLET_TAGS = ("a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip", "a:buFont", "a:buFontTx")
-
-
-def inner(width_emu: int, height_emu: int, *, inset_x: float = INSET_X, inset_y: float = INSET_Y) -> tx.Box:
-    """The box text can use inside a shape of the given size."""
-    from pptx.util import Emu
-
-    return tx.Box(Emu(width_emu).pt - 2 * inset_x, Emu(height_emu).pt - 2 * inset_y)
 
 
 def prepare(frame: TextFrame, *, anchor: str | None = None) -> None:

@@ -7,48 +7,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import time
 
+from generator.formats.decks import markdown as md
+from generator.formats.decks import text as tx
+from generator.formats.decks.geometry import INSET_Y, Area, inner
+from generator.formats.decks.markdown import Para, Run, bullets, inline, labelled, paragraphs, plain
+from generator.formats.decks.slides import AGENDA_COLUMNS, activity_title, agenda_areas, agenda_rows, parts
 from generator.model.course import Course
 from generator.model.lesson import Lesson
-from generator.model.workshop import add_minutes
 from generator.outputs.decks import frames as fr
-from generator.outputs.decks import markdown as md
-from generator.outputs.decks import text as tx
 from generator.outputs.decks.builder import STATEMENT_SIZES, DeckBuilder, note
-from generator.outputs.decks.markdown import Para, Run, bullets, inline, labelled, paragraphs, plain
-from generator.outputs.decks.shapes import ROUND, Area, emu, flow_diagram, round_inset
+from generator.outputs.decks.shapes import ROUND, emu, flow_diagram, round_inset
 
 TAKEAWAY_SIZES = tx.sizes(24, 16)
-
-
-@dataclass(frozen=True)
-class Part:
-    name: str
-    start: int  # minutes from the start of the lesson
-    minutes: int
-
-    def span(self, clock: time | None = None) -> str:
-        """'Lecture 0:00-0:10', with clock times when the lesson has a slot in a day."""
-        text = f"{self.name} {_hm(self.start)}-{_hm(self.start + self.minutes)}"
-        if clock is not None:
-            start = add_minutes(clock, self.start)
-            text += f" ({start:%H:%M}-{add_minutes(start, self.minutes):%H:%M})"
-        return text
-
-
-def parts(lesson: Lesson) -> list[Part]:
-    lecture, activity, debrief = lesson.lecture.minutes, lesson.activity.minutes, lesson.debrief.minutes
-    return [
-        Part("Lecture", 0, lecture),
-        Part("Activity", lecture, activity),
-        Part("Debrief", lecture + activity, debrief),
-    ]
-
-
-def _hm(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def _line(*runs: Run) -> Para:
@@ -115,42 +87,21 @@ def lesson_slides(
 
 
 def _objectives_and_agenda(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
-    rows = [[[_heading("Part")], [_heading("Time")], [_heading("Min")]]]
-    what = {
-        "Lecture": "Lecture: key points",
-        "Activity": f"Activity: {lesson.activity.title}",
-        "Debrief": "Debrief",
-    }
-    for part in parts(lesson):
-        start = add_minutes(clock, part.start) if clock else None
-        span = (
-            f"{start:%H:%M}-{add_minutes(start, part.minutes):%H:%M}"
-            if start
-            else part.span().removeprefix(part.name + " ")
-        )
-        rows.append([paragraphs(what[part.name]), [_line(Run(span))], [_line(Run(str(part.minutes)))]])
+    rows = agenda_rows(lesson, clock)
     notes = [timing_note(lesson, clock)]
     for objective in lesson.objectives:
         notes += [
             Para((Run(objective.statement, bold=True),), 0, "•"),
             Para((Run("How we will know: ", italic=True), *inline(objective.outcome)), 1, None),
         ]
-    area = b.content
-    if not lesson.objectives:
+    text, table = agenda_areas(b.content, bool(lesson.objectives))
+    if text is None:
         slide = b.titled("Agenda", notes)
-        b.table("Agenda", rows, (4.4, 3.6, 1.8), notes, slide=slide)
+        b.table("Agenda", rows, AGENDA_COLUMNS, notes, slide=slide)
         return
-    if area.width >= 2 * area.height:  # a wide content area (16:9): objectives left, agenda right
-        gap = area.width // 25
-        text = Area(area.left, area.top, area.width * 11 // 20 - gap // 2, area.height)
-        table = Area(text.left + text.width + gap, area.top, area.width - text.width - gap, area.height)
-    else:  # a narrower one (4:3): agenda under the objectives, so neither is squeezed into a column
-        gap = area.height // 20
-        text = Area(area.left, area.top, area.width, area.height * 11 // 20)
-        table = Area(area.left, text.bottom + gap, area.width, area.height - text.height - gap)
     statements = bullets([o.statement for o in lesson.objectives])
     slides = b.text("Objectives and agenda", statements, notes, area=text)
-    b.table("Agenda", rows, (4.4, 3.6, 1.8), notes, area=table, slide=slides[0])
+    b.table("Agenda", rows, AGENDA_COLUMNS, notes, area=table, slide=slides[0])
 
 
 def _key_points(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
@@ -214,7 +165,7 @@ def _activity(b: DeckBuilder, course: Course, lesson: Lesson, clock: time | None
                 Para(inline(moment.moment), 0, "•"),
                 Para((Run("Do: ", italic=True), *inline(moment.intervention)), 1, None),
             ]
-    b.flow(f"Activity: {activity.title}", body, notes)
+    b.flow(activity_title(lesson), body, notes)
 
 
 def _debrief(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
@@ -235,12 +186,12 @@ def _debrief(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
     takeaway = Para((Run("Key takeaway: ", bold=True), *inline(lesson.key_takeaway)))
     area = b.content
     inset = round_inset(area.width, area.height * 2 // 5)  # the band's rounded corners take some room
-    band_box = fr.inner(area.width - 2 * inset, area.height * 2 // 5 - 2 * inset)
+    band_box = inner(area.width - 2 * inset, area.height * 2 // 5 - 2 * inset)
     size = tx.fit([takeaway], band_box, TAKEAWAY_SIZES)
     if size is None:
         size = TAKEAWAY_SIZES[-1]
         takeaway = tx.truncate(takeaway, band_box, size)
-    band_h = int(Pt(tx.height([takeaway], band_box.width, size) + 2 * fr.INSET_Y + 12)) + 2 * inset
+    band_h = int(Pt(tx.height([takeaway], band_box.width, size) + 2 * INSET_Y + 12)) + 2 * inset
     gap = area.height // 25
     text_area = Area(area.left, area.top, area.width, area.height - band_h - gap)
     slides = b.text("Debrief", bullets(lesson.debrief.questions), notes, area=text_area)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from generator.formats.decks.markdown import Para, Run, inline, plain
+from generator.formats.decks.slides import LAYER_COLUMNS, layer_rows, layer_title
 from generator.model.pipeline_view import PipelineView
 from generator.outputs.decks.builder import DeckBuilder, note
-from generator.outputs.decks.markdown import Para, Run, inline, paragraphs, plain
 from generator.outputs.decks.shapes import flow_diagram
 
 PER_ROW = 6  # layer boxes per overview slide: more would squeeze their names into single letters
@@ -29,9 +30,6 @@ def pipeline_slides(b: DeckBuilder, view: PipelineView) -> None:
         if not flow_diagram(slide, [layer.title for layer in chunk], b.content):
             b.text(title, [Para(inline(layer.title), 0, "•") for layer in chunk], notes)
     for number, layer in enumerate(view.layers, start=1):
-        rows = [[[Para((Run("Lens", bold=True),))], [Para((Run("What this layer means", bold=True),))]]]
-        for lens in view.lenses:
-            rows.append([[Para(inline(lens.name))], paragraphs(layer.lenses.get(lens.id, ""))])
         notes = [Para((Run(f"Layer {number} of {len(view.layers)}: ", bold=True), *inline(layer.title)))]
         notes += note(layer.summary) if layer.summary else []
-        b.table(f"{number}. {layer.title}", rows, (1, 3), notes)
+        b.table(layer_title(number, layer), layer_rows(view, layer), LAYER_COLUMNS, notes)

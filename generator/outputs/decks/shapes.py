@@ -4,36 +4,20 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.formats.decks import text as tx
+from generator.formats.decks.geometry import CELL_X, CELL_Y, INSET_X, INSET_Y, Area, Cell, inner, table_height
+from generator.formats.decks.markdown import Para, inline
 from generator.outputs.decks import frames as fr
-from generator.outputs.decks import text as tx
-from generator.outputs.decks.markdown import Para, inline
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
     from pptx.util import Length
 
 STEP_SIZES = tx.sizes(20, 10, 1)
-TABLE_SIZES = tx.sizes(22, 11, 1)
-CELL_X, CELL_Y = 5.4, 2.9  # cell margins in points, set explicitly because measurement depends on them
 ARROW_WIDTH = 2.0
 ROUND = 0.12  # corner radius of rounded boxes, as a share of the shorter side
-
-
-@dataclass(frozen=True)
-class Area:
-    """A rectangle on the slide, in EMU."""
-
-    left: int
-    top: int
-    width: int
-    height: int
-
-    @property
-    def bottom(self) -> int:
-        return self.top + self.height
 
 
 def emu(*values: int) -> tuple[Length, ...]:
@@ -50,7 +34,7 @@ def flow_diagram(slide: Slide, steps: Sequence[str], area: Area, *, title: str |
     from pptx.oxml.ns import qn
     from pptx.util import Pt
 
-    caption_h = int(Pt(16 * tx.LINE + 2 * fr.INSET_Y + 4)) if title else 0
+    caption_h = int(Pt(16 * tx.LINE + 2 * INSET_Y + 4)) if title else 0
     n = len(steps)
     gap = min(int(Pt(36)), area.width // (4 * n))
     step_w = (area.width - gap * (n - 1)) // n
@@ -66,7 +50,7 @@ def flow_diagram(slide: Slide, steps: Sequence[str], area: Area, *, title: str |
         caption.name = "Diagram title"
         fr.prepare(caption.text_frame, anchor="bottom")
         para = Para(inline(title), 0, None)
-        box = fr.inner(area.width, caption_h)
+        box = inner(area.width, caption_h)
         fitted = tx.fit([para], box, tx.sizes(16, 10, 1))
         if fitted is None:
             fitted, para = 10, tx.truncate(para, box, 10)
@@ -105,9 +89,9 @@ def _step_size(paras: list[list[Para]], step_w: int, max_h: int) -> tuple[float 
     # The text area of a rounded rectangle sits inside its edges by part of the corner radius; that
     # part grows with the shorter side, so the box width bounds it whatever the height turns out to be.
     inset = round_inset(step_w, step_w)
-    inner_w = Emu(step_w - 2 * inset).pt - 2 * fr.INSET_X
+    inner_w = Emu(step_w - 2 * inset).pt - 2 * INSET_X
     for size in STEP_SIZES:
-        need = int(Pt(max(tx.height(p, inner_w, size) for p in paras) + 2 * fr.INSET_Y + 6)) + 2 * inset
+        need = int(Pt(max(tx.height(p, inner_w, size) for p in paras) + 2 * INSET_Y + 6)) + 2 * inset
         # A step whose words must be broken between letters reads badly; try a smaller size first.
         if need <= max_h and not any(tx.breaks_words(p, inner_w, size) for p in paras):
             return size, need
@@ -117,40 +101,6 @@ def _step_size(paras: list[list[Para]], step_w: int, max_h: int) -> tuple[float 
 def round_inset(width: int, height: int, adjustment: float = ROUND) -> int:
     """How far (EMU) the text area of a rounded rectangle sits inside each edge (ECMA-376 roundRect)."""
     return int(0.29289 * adjustment * min(width, height))
-
-
-Cell = Sequence[Para]
-
-
-def table_height(rows: Sequence[Sequence[Cell]], widths: Sequence[int], size: float) -> list[int]:
-    """The height each row needs at `size`, in EMU."""
-    from pptx.util import Emu, Pt
-
-    heights = []
-    for row in rows:
-        tallest = max(
-            tx.height(cell, Emu(w).pt - 2 * CELL_X, size) if cell else tx.LINE * size
-            for cell, w in zip(row, widths, strict=True)
-        )
-        heights.append(int(Pt(tallest + 2 * CELL_Y + 2)))
-    return heights
-
-
-def fit_table(rows: Sequence[Sequence[Cell]], widths: Sequence[int], max_h: int) -> float | None:
-    """The largest size at which the rows fit `max_h`, preferring sizes that break no word between letters."""
-    from pptx.util import Emu
-
-    fitting = [s for s in TABLE_SIZES if sum(table_height(rows, widths, s)) <= max_h]
-    whole_words = (
-        s
-        for s in fitting
-        if not any(
-            tx.breaks_words(cell, Emu(w).pt - 2 * CELL_X, s)
-            for row in rows
-            for cell, w in zip(row, widths, strict=True)
-        )
-    )
-    return next(whole_words, fitting[0] if fitting else None)
 
 
 def add_table(

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from generator.formats.decks.markdown import Para, Run, bullets, inline, paragraphs, plain
+from generator.formats.decks.slides import (
+    RUBRIC_COLUMNS,
+    TIMETABLE_COLUMNS,
+    clock_span,
+    day_title,
+    rubric_rows,
+    rubric_title,
+    timetable_rows,
+)
 from generator.model.course import Course
-from generator.model.rubric import RUBRIC_LEVELS, Rubric
+from generator.model.rubric import Rubric
 from generator.model.workshop import ScheduledBlock, WorkshopDay
 from generator.outputs.decks.builder import DeckBuilder, note
 from generator.outputs.decks.lesson import lesson_slides, opening_notes
-from generator.outputs.decks.markdown import Para, Run, bullets, inline, paragraphs, plain
 
 BREAKS = ("break", "lunch")
 
 
 def _line(text: str, *, bold: bool = False) -> Para:
     return Para((Run(text, bold=bold),))
-
-
-def _clock(item: ScheduledBlock) -> str:
-    return f"{item.start:%H:%M}-{item.end:%H:%M}"
 
 
 def day_slides(b: DeckBuilder, course: Course, day: WorkshopDay) -> None:
@@ -32,7 +37,7 @@ def day_slides(b: DeckBuilder, course: Course, day: WorkshopDay) -> None:
     opening = [timing]
     if day.deliverable:
         opening += [_line("Deliverable of the day", bold=True), *note(day.deliverable)]
-    b.opening("title", f"Day {day.day}: {day.title}", subtitle, opening)
+    b.opening("title", day_title(day), subtitle, opening)
     if day.objectives:
         notes = [timing]
         for objective in day.objectives:
@@ -49,29 +54,21 @@ def day_slides(b: DeckBuilder, course: Course, day: WorkshopDay) -> None:
 
 
 def _timetable(b: DeckBuilder, course: Course, schedule: list[ScheduledBlock], timing: Para) -> None:
-    rows = [[[_line("Time", bold=True)], [_line("Session", bold=True)], [_line("Min", bold=True)]]]
-    for item in schedule:
-        block = item.block
-        what = list(paragraphs(block.title))
-        lesson = course.lessons.get(block.lesson or "")
-        if lesson and plain(lesson.title) != plain(block.title):
-            what.append(Para(inline(lesson.title), 0, None))
-        rows.append([[_line(_clock(item))], what, [_line(str(item.minutes))]])
     notes = [
         timing,
         _line("Clock times are computed from block lengths: change a length and they follow."),
     ]
-    b.table("Timetable", rows, (2.2, 7, 1), notes)
+    b.table("Timetable", timetable_rows(course, schedule), TIMETABLE_COLUMNS, notes)
 
 
 def _block(b: DeckBuilder, course: Course, item: ScheduledBlock) -> None:
     block = item.block
-    when = _line(f"{_clock(item)} · {item.minutes} min")
-    block_notes = [Para((Run(f"{block.title}: ", bold=True), Run(f"{_clock(item)}, {item.minutes} min")))]
+    when = _line(f"{clock_span(item)} · {item.minutes} min")
+    block_notes = [Para((Run(f"{block.title}: ", bold=True), Run(f"{clock_span(item)}, {item.minutes} min")))]
     if block.notes:
         block_notes += note(block.notes)
     if block.type in BREAKS:
-        back = _line(f"{_clock(item)} · back at {item.end:%H:%M}")
+        back = _line(f"{clock_span(item)} · back at {item.end:%H:%M}")
         b.opening("section", block.title, [back], block_notes)
         return
     lesson = course.lessons.get(block.lesson or "")
@@ -102,15 +99,8 @@ def _rubrics(b: DeckBuilder, course: Course, lesson_id: str, notes: list[Para]) 
 
 
 def rubric_table(b: DeckBuilder, rubric: Rubric, notes: list[Para]) -> None:
-    header = [[_line("Criterion", bold=True)]] + [
-        [_line(f"{name} ({score})", bold=True)] for _, name, score in RUBRIC_LEVELS
-    ]
-    rows = [header]
     guidance = list(notes)
     for criterion in rubric.criteria:
-        cells = [[Para(inline(criterion.name)), _line(f"{criterion.weight:g}%")]]
-        cells += [paragraphs(getattr(criterion.descriptors, key)) for key, _, _ in RUBRIC_LEVELS]
-        rows.append(cells)
         if criterion.scoring_guidance:
             guidance += [_line(f"{plain(criterion.name)}:", bold=True), *note(criterion.scoring_guidance)]
-    b.table(f"Rubric: {rubric.title}", rows, (2, 2, 2, 2, 2), guidance)
+    b.table(rubric_title(rubric), rubric_rows(rubric), RUBRIC_COLUMNS, guidance)

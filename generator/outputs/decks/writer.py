@@ -11,12 +11,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.formats.decks.slides import day_title, property_text
 from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.outputs.decks.builder import DeckBuilder
 from generator.outputs.decks.layouts import load_master
 from generator.outputs.decks.lesson import lesson_slides
-from generator.outputs.decks.markdown import plain
 from generator.outputs.decks.pipeline_view import pipeline_slides
 from generator.outputs.decks.workshop import day_slides
 from generator.outputs.staging import swap_into_place
@@ -42,8 +42,8 @@ def render_decks(
 
     def save(builder: DeckBuilder, title: str, name: str) -> None:
         props = builder.prs.core_properties
-        props.title = plain(title)
-        props.subject = plain(course.title)
+        props.title = property_text(title)  # Office holds 255 characters; the deck-properties rule warns
+        props.subject = property_text(course.title)
         props.author = "curriculum-toolkit"
         builder.prs.save(str(staging / f"{name}.pptx"))
         names.append(f"{name}.pptx")
@@ -58,7 +58,7 @@ def render_decks(
         for day in course.ordered_workshops():
             builder = DeckBuilder(master)
             day_slides(builder, course, day)
-            save(builder, f"Day {day.day}: {day.title}", f"workshop-{day.id}")
+            save(builder, day_title(day), f"workshop-{day.id}")
         if course.pipeline_view is not None:
             builder = DeckBuilder(master)
             pipeline_slides(builder, course.pipeline_view)

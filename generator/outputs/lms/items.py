@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from generator.checks.limits.workbook import control_issues
-from generator.errors import CourseError
+from generator.formats.lms import category_groups, category_name
 from generator.formats.workbook.cells import number_text
 from generator.model.course import Course
 from generator.model.question import Question
@@ -63,18 +62,8 @@ class Item:
 
 def lms_items(course: Course) -> list[Item]:
     """Every question of the course (graded-only ones included), grouped by section and module in course
-    order; raises CourseError when some text cannot be carried by XML."""
-    issues = control_issues(course)
-    if issues:
-        raise CourseError(issues, course.root)
-    groups: list[tuple[str, tuple[str, ...]]] = []
-    for section in course.sections:
-        groups += [(m.id, (course.title, section.title, m.title)) for m in section.modules]
-    groups += [(d.id, (course.title, "Workshop days", d.title)) for d in course.ordered_workshops()]
-    known = {module for module, _ in groups}
-    groups += [
-        (qs.module, (course.title, qs.module)) for qs in course.question_sets if qs.module not in known
-    ]
+    order. What an LMS cannot hold was reported by checks/limits (text and lms) before this runs."""
+    groups = [(module, tuple(map(category_name, names))) for module, names in category_groups(course)]
     items: list[Item] = []
     done: set[str] = set()
     for module, category in groups:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from generator.formats.workbook.columns import column_letter
@@ -10,17 +9,6 @@ from generator.model.rubric import RUBRIC_LEVELS, Checklist, Rubric
 from generator.outputs.workbook.xlsx import add_sheet, formula, styled, whole_validation
 
 _FIRST = 6  # first criterion / item row
-
-
-def sheet_title(prefix: str, spec_id: str, taken: set[str]) -> str:
-    """An Excel-safe, unique sheet name of at most 31 characters."""
-    base = re.sub(r"[\[\]:*?/\\]", "-", f"{prefix} {spec_id}")[:31]
-    title, n = base, 2
-    while title.lower() in taken:
-        suffix = f" ({n})"
-        title, n = base[: 31 - len(suffix)] + suffix, n + 1
-    taken.add(title.lower())
-    return title
 
 
 def _head(sheet: Any, title: str, instructions: str, widths: list[float]) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.checks.limits.workbook import cell_issues
-from generator.errors import CourseError, Issue
 from generator.formats.workbook.columns import COLUMNS, KEY_COLUMN
-from generator.formats.workbook.rows import Cell, bloom_levels, effective_bloom, question_row
+from generator.formats.workbook.rows import Cell, course_rows
+from generator.formats.workbook.sheets import scoring_sheets
 from generator.model.course import Course
+from generator.model.rubric import Rubric
 from generator.outputs.workbook.blueprint import write_blueprint
 from generator.outputs.workbook.questions_sheet import dropdowns, write_lists, write_questions
-from generator.outputs.workbook.scoring import sheet_title, write_checklist, write_rubric
+from generator.outputs.workbook.scoring import write_checklist, write_rubric
 from generator.outputs.workbook.xlsx import add_sheet, new_workbook, save, styled
 
 FILE_NAME = "question_bank.xlsx"
@@ -27,35 +27,23 @@ GUIDE = (
 
 
 def bank_rows(course: Course) -> list[list[Cell]]:
-    """One row per question, in spec-file order; raises CourseError if a question cannot be written."""
-    sections = {m.id: s.id for s in course.sections for m in s.modules}
-    levels = bloom_levels(course)
-    rows: list[list[Cell]] = []
-    issues: list[Issue] = []
-    for question_set in course.question_sets:
-        section = sections.get(question_set.module, "")
-        for question in question_set.questions:
-            bloom = effective_bloom(question, levels)
-            row = question_row(question, section=section, module=question_set.module, bloom=bloom)
-            issues += cell_issues(question, row)
-            rows.append(row)
-    if issues:
-        raise CourseError(issues, course.root)
-    return rows
+    """One row per question, in spec-file order. The workbook-question-cells rule has made sure every
+    one can be written (too long, or an answer that would not read back the same, is an error there)."""
+    return [row for _, row in course_rows(course)]
 
 
 def render_bank(course: Course, out_dir: Path) -> list[Path]:
-    """Write `question_bank.xlsx` into `out_dir`; nothing is written if any question cannot be stored."""
+    """Write `question_bank.xlsx` into `out_dir` (its limits are checked by checks/limits/workbook)."""
     rows = bank_rows(course)
     lists = dropdowns([m.id for m in course.modules] + list(course.workshops), sorted(course.rubrics))
     workbook = new_workbook()
     write_questions(workbook, rows, lists)
     write_blueprint(workbook, course)
-    taken = {"questions", "blueprint", "guide", "lists"}
-    for rubric in course.rubrics.values():
-        write_rubric(workbook, rubric, sheet_title("Rubric", rubric.id, taken))
-    for checklist in course.checklists.values():
-        write_checklist(workbook, checklist, sheet_title("Checklist", checklist.id, taken))
+    for spec, title in scoring_sheets(course):
+        if isinstance(spec, Rubric):
+            write_rubric(workbook, spec, title)
+        else:
+            write_checklist(workbook, spec, title)
     _write_guide(workbook)
     write_lists(workbook, lists)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,9 @@ import pytest
 from pptx import Presentation
 
 from generator.errors import ToolkitError
+from generator.formats.decks.master import BUILTIN_MASTER, ROLES, find_master
 from generator.load.course_loader import load_course
-from generator.outputs.decks.layouts import BUILTIN_MASTER, ROLES, find_master, load_master
+from generator.outputs.decks.layouts import load_master
 from generator.outputs.decks.writer import render_decks
 from tests.conftest import MINIMAL
 

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from generator.outputs.decks import text as tx
+from generator.formats.decks import text as tx
+from generator.formats.decks.markdown import BULLET, Para, Run, inline, paragraphs
+from generator.formats.decks.master import BUILTIN_MASTER, layout_names
 from generator.outputs.decks.builder import CONTINUED, DeckBuilder
-from generator.outputs.decks.layouts import BUILTIN_MASTER, Master, layout_names
-from generator.outputs.decks.markdown import BULLET, Para, Run, inline, paragraphs
+from generator.outputs.decks.layouts import Master
 
 SENTENCE = "Land raw files before transforming them, and make every load safe to run twice."
 BOX = tx.Box(600, 300)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.outputs.decks.markdown import Table, blocks, paragraphs, parts
+from generator.formats.decks.markdown import Table, blocks, paragraphs, parts
 
 TEXT = """Weigh each batch:
 

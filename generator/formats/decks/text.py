@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import ToolkitError
-from generator.outputs.decks.markdown import Para, Run
+from generator.formats.decks.markdown import Para, Run
 
 if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
@@ -262,12 +262,26 @@ def truncate(para: Para, box: Box, size: float, *, measure: Callable[[Para], Par
     """
     shown = measure or (lambda p: p)
     words = para.text.split()
+    del words[_most_words(shown(para), box, size) :]  # the rest could never fit: do not try each
     while words:
         candidate = replace(para, runs=(*_cut(para.runs, len(" ".join(words))), Run("…")))
         if fits([shown(candidate)], box, size):
             return candidate
         words.pop()
     return replace(para, runs=(Run("…"),))
+
+
+def _most_words(para: Para, box: Box, size: float) -> int:
+    """How many of the paragraph's first words could fit the box at best: their widths alone, without the
+    spaces between them, must fit on the lines the box has room for. A bound, not an answer."""
+    lines = int(box.height // (LINE * size))
+    room = lines * (box.width * WIDTH_SAFETY - margin_left(para, size))
+    used = 0.0
+    for count, (_, word) in enumerate(_words(para)):
+        used += width(word, size)
+        if used > room:
+            return count
+    return len(_words(para))
 
 
 def _cut(runs: tuple[Run, ...], length: int) -> tuple[Run, ...]:

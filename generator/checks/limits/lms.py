@@ -1,0 +1,68 @@
+"""What Moodle stores of names and tags: category names of 255 characters, tags of 50.
+
+The LMS exports (Moodle XML, GIFT, QTI) put each question in a category named after the course, its
+section and its module (or workshop day). Moodle's import fails on a category name it cannot store, so
+the exports cut a longer title; Moodle itself cuts every tag to 50 characters on import. Both are
+warnings: the export is written, adapted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.checks import rule, warning
+from generator.errors import Issue
+from generator.formats.lms import CATEGORY_MAX, TAG_MAX, category_name
+from generator.model.base import Spec
+from generator.model.course import Course
+
+_Place = tuple[Spec, tuple[str | int, ...], str, str]  # spec, field path, what it is, its title
+
+
+def _categories(course: Course) -> Iterator[_Place]:
+    """Every title the exports use as a category name, where some question lands in that category."""
+    with_questions = {qs.module for qs in course.question_sets}
+    if not with_questions:
+        return
+    yield course.spec, ("title",), "the course", course.title
+    for section in course.sections:
+        modules = [(i, m) for i, m in enumerate(section.modules) if m.id in with_questions]
+        if modules:
+            yield section, ("title",), f"section '{section.id}'", section.title
+        for i, module in modules:
+            yield section, ("modules", i, "title"), f"module '{module.id}'", module.title
+    for day in course.ordered_workshops():
+        if day.id in with_questions:
+            yield day, ("title",), f"workshop day '{day.id}'", day.title
+
+
+@rule("lms-category-names")
+def category_names(course: Course) -> Iterator[Issue]:
+    for spec, path, what, title in _categories(course):
+        if len(title) > CATEGORY_MAX:
+            yield warning(
+                spec,
+                *path,
+                message=f"{what}: its title ({len(title):,} characters) names a question category in the "
+                f"LMS exports, and Moodle stores at most {CATEGORY_MAX} characters of a category name: the "
+                f"exports cut it at a word, to {len(category_name(title))}",
+                hint=f"shorten the title to at most {CATEGORY_MAX} characters",
+            )
+
+
+@rule("lms-tags")
+def tags(course: Course) -> Iterator[Issue]:
+    for question_set in course.question_sets:
+        for i, question in enumerate(question_set.questions):
+            for j, tag in enumerate(question.tags):
+                if len(tag) > TAG_MAX:
+                    yield warning(
+                        question_set,
+                        "questions",
+                        i,
+                        "tags",
+                        j,
+                        message=f"question '{question.id}': its tag '{tag}' is {len(tag)} characters; "
+                        f"Moodle keeps the first {TAG_MAX} of a tag, so it imports as '{tag[:TAG_MAX]}'",
+                        hint=f"use a tag of at most {TAG_MAX} characters",
+                    )

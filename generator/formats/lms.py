@@ -1,0 +1,32 @@
+"""What the LMS exports share: the category path of each question, and what Moodle stores of names and tags.
+
+Moodle keeps a question category's name in 255 characters (a longer one fails the import) and cuts every
+tag to 50 characters; the exporters shorten category names and the lms checks warn about both.
+"""
+
+from __future__ import annotations
+
+from generator.formats.text import shorten
+from generator.model.course import Course
+
+CATEGORY_MAX = 255
+TAG_MAX = 50
+
+
+def category_groups(course: Course) -> list[tuple[str, tuple[str, ...]]]:
+    """(module or day id, its category path as spec titles), in course order; a question file for an
+    unknown module gets a category named after the id."""
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    for section in course.sections:
+        groups += [(m.id, (course.title, section.title, m.title)) for m in section.modules]
+    groups += [(d.id, (course.title, "Workshop days", d.title)) for d in course.ordered_workshops()]
+    known = {module for module, _ in groups}
+    groups += [
+        (qs.module, (course.title, qs.module)) for qs in course.question_sets if qs.module not in known
+    ]
+    return groups
+
+
+def category_name(title: str) -> str:
+    """A title as a category name Moodle can store: cut at a word, with an ellipsis, past 255 characters."""
+    return shorten(title, CATEGORY_MAX)
