@@ -24,7 +24,8 @@ from generator.formats.decks import geometry as geo
 from generator.formats.decks import slides
 from generator.formats.decks import text as tx
 from generator.formats.decks.geometry import OPENING_TITLE_SIZES, TABLE_SIZES, TITLE_SIZES, Area
-from generator.formats.decks.markdown import Para, Run, inline, plain
+from generator.formats.decks.markdown import Para, Run, Table, inline, plain
+from generator.formats.decks.markdown import parts as md_parts
 from generator.formats.decks.master import MasterGeometry, find_master, layout_names, read_geometry
 from generator.model.base import Spec
 from generator.model.course import Course
@@ -294,6 +295,27 @@ def _layers(course: Course, content: Area) -> Iterator[_Overflow]:
                 yield Place(view, ("layers", n, "lenses", lens.id), what), "layer", len(text)
 
 
+def _text_tables(course: Course, content: Area) -> Iterator[_Overflow]:
+    """Markdown tables in key points and activity instructions, drawn as real tables on their slides."""
+    for lesson in course.lessons.values():
+        texts: list[tuple[_Path, str, str]] = [
+            (("lecture", "key_points", i), point, f"key point {i + 1}")
+            for i, point in enumerate(lesson.lecture.key_points)
+        ]
+        texts.append((("activity", "instructions"), lesson.activity.instructions, "activity instructions"))
+        for path, text, what in texts:
+            for part in md_parts(text):
+                if not isinstance(part, Table):
+                    continue
+                header, *rows = slides.table_rows(part)
+                widths = geo.column_widths(content, slides.column_fractions(part))
+                if not all(geo.row_fits(header, row, widths, content.height) for row in rows):
+                    longest = max(len(cell) for row in (part.header, *part.rows) for cell in row)
+                    where = f"lesson '{lesson.id}': a cell of the table in its {what}"
+                    yield Place(lesson, path, where), "Markdown", longest
+                    break
+
+
 @rule("deck-table-rows")
 def deck_table_rows(course: Course) -> Iterator[Issue]:
     """Every row of every table the decks draw fits a slide on its own at the smallest table size."""
@@ -302,7 +324,7 @@ def deck_table_rows(course: Course) -> Iterator[Issue]:
         return
     content = geometry.content_area()
     seen: set[tuple[int, _Path]] = set()
-    for source in (_agendas, _timetables, _rubrics, _layers):
+    for source in (_agendas, _timetables, _rubrics, _layers, _text_tables):
         for place, table, length in source(course, content):
             if (id(place.spec), place.path) in seen:
                 continue

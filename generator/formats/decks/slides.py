@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from generator.formats.decks.geometry import Area, Cell
-from generator.formats.decks.markdown import Para, Run, inline, paragraphs, plain
+from generator.formats.decks.markdown import Para, Run, Table, inline, paragraphs, plain
 from generator.formats.text import shorten
 from generator.model.course import Course
 from generator.model.lesson import Lesson
@@ -162,3 +162,19 @@ def layer_rows(view: PipelineView, layer: Layer) -> list[Row]:
     for lens in view.lenses:
         rows.append([[Para(inline(lens.name))], paragraphs(layer.lenses.get(lens.id, ""))])
     return rows
+
+
+def table_rows(table: Table) -> list[list[list[Para]]]:
+    """A Markdown table's cells as slide-table cells (the header row first)."""
+    return [[paragraphs(cell) for cell in row] for row in (table.header, *table.rows)]
+
+
+def column_fractions(table: Table) -> list[float]:
+    """Column widths from their text: room for the longest word, more for long cells, within limits."""
+    rows = [[plain(cell) for cell in row] for row in (table.header, *table.rows)]
+    out = []
+    for c in range(len(table.header)):
+        column = [row[c] for row in rows]
+        word = max((len(w) for text in column for w in text.split()), default=1)
+        out.append(max(word + 1, min(max(map(len, column)), 40) * 0.9, 3))
+    return out

@@ -10,7 +10,8 @@ from generator.errors import ToolkitError
 from generator.formats.decks import geometry as geo
 from generator.formats.decks import text as tx
 from generator.formats.decks.geometry import OPENING_TITLE_SIZES, TITLE_SIZES, Area, Cell
-from generator.formats.decks.markdown import Para, Run, Table, paragraphs, plain
+from generator.formats.decks.markdown import Para, Run, Table, paragraphs
+from generator.formats.decks.slides import column_fractions, table_rows
 from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
 from generator.outputs.decks.layouts import Master
@@ -30,22 +31,6 @@ TABLE_CONTINUE_AT = 14
 def note(text: str) -> list[Para]:
     """Speaker-note paragraphs from spec Markdown."""
     return paragraphs(text)
-
-
-def table_rows(table: Table) -> list[list[list[Para]]]:
-    """A Markdown table's cells as slide-table cells (the header row first)."""
-    return [[paragraphs(cell) for cell in row] for row in (table.header, *table.rows)]
-
-
-def column_fractions(table: Table) -> list[float]:
-    """Column widths from their text: room for the longest word, more for long cells, within limits."""
-    rows = [[plain(cell) for cell in row] for row in (table.header, *table.rows)]
-    out = []
-    for c in range(len(table.header)):
-        column = [row[c] for row in rows]
-        word = max((len(w) for text in column for w in text.split()), default=1)
-        out.append(max(word + 1, min(max(map(len, column)), 40) * 0.9, 3))
-    return out
 
 
 class DeckBuilder:

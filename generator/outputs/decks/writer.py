@@ -6,8 +6,6 @@ fitted to its boxes by measurement, diagrams as native shapes and facilitator no
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from generator.outputs.decks.layouts import load_master
 from generator.outputs.decks.lesson import lesson_slides
 from generator.outputs.decks.pipeline_view import pipeline_slides
 from generator.outputs.decks.workshop import day_slides
-from generator.outputs.staging import swap_into_place
+from generator.outputs.staging import staged_folder
 
 
 def render_decks(
@@ -28,29 +26,29 @@ def render_decks(
     *,
     template: Path | None = None,
     on_deck: Callable[[Path], None] | None = None,
+    staging_area: Path | None = None,
 ) -> list[Path]:
     """Write `<lesson-id>.pptx` per lesson, `workshop-<day-id>.pptx` per workshop day, `<view-id>.pptx`.
 
-    The decks are built in a temp folder next to `out_dir` and swapped in together, so a failure leaves
-    the last good decks in place; `out_dir` belongs to the decks (a deck no longer built disappears).
+    The decks are built in a staging folder (in `staging_area`, default beside `out_dir`) and swapped in
+    together, so a failure leaves the last good decks in place; `out_dir` belongs to the decks (a deck
+    no longer built disappears).
     `on_deck` is called with each deck's final path as soon as it is built, for progress display.
     """
     master = load_master(course, template)  # a missing layout fails here, before any deck is built
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     names: list[str] = []
+    with staged_folder(out_dir, staging_area) as staging:
 
-    def save(builder: DeckBuilder, title: str, name: str) -> None:
-        props = builder.prs.core_properties
-        props.title = property_text(title)  # Office holds 255 characters; the deck-properties rule warns
-        props.subject = property_text(course.title)
-        props.author = "curriculum-toolkit"
-        builder.prs.save(str(staging / f"{name}.pptx"))
-        names.append(f"{name}.pptx")
-        if on_deck:
-            on_deck(out_dir / names[-1])
+        def save(builder: DeckBuilder, title: str, name: str) -> None:
+            props = builder.prs.core_properties
+            props.title = property_text(title)  # Office holds 255 characters; the deck-properties rule warns
+            props.subject = property_text(course.title)
+            props.author = "curriculum-toolkit"
+            builder.prs.save(str(staging / f"{name}.pptx"))
+            names.append(f"{name}.pptx")
+            if on_deck:
+                on_deck(out_dir / names[-1])
 
-    try:
         for lesson in lessons_in_order(course):
             builder = DeckBuilder(master)
             lesson_slides(builder, course, lesson)
@@ -63,11 +61,6 @@ def render_decks(
             builder = DeckBuilder(master)
             pipeline_slides(builder, course.pipeline_view)
             save(builder, course.pipeline_view.title, course.pipeline_view.id)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    staging.chmod(0o755)  # mkdtemp makes it private; the decks are meant to be shared
-    swap_into_place(staging, out_dir)
     return [out_dir / name for name in names]
 
 

@@ -12,4 +12,4 @@ def render(course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
     """`question_bank.xlsx` in `out_dir`."""
     from generator.outputs.workbook.writer import render_bank  # openpyxl loads only when the bank is built
 
-    return render_bank(course, out_dir)
+    return render_bank(course, out_dir, context.staging)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +11,11 @@ from generator.formats.workbook.rows import Cell, course_rows
 from generator.formats.workbook.sheets import scoring_sheets
 from generator.model.course import Course
 from generator.model.rubric import Rubric
+from generator.outputs.staging import replace_file
 from generator.outputs.workbook.blueprint import write_blueprint
 from generator.outputs.workbook.questions_sheet import dropdowns, write_lists, write_questions
 from generator.outputs.workbook.scoring import write_checklist, write_rubric
-from generator.outputs.workbook.xlsx import add_sheet, new_workbook, save, styled
+from generator.outputs.workbook.xlsx import add_sheet, new_workbook, styled
 
 FILE_NAME = "question_bank.xlsx"
 GUIDE = (
@@ -32,7 +34,7 @@ def bank_rows(course: Course) -> list[list[Cell]]:
     return [row for _, row in course_rows(course)]
 
 
-def render_bank(course: Course, out_dir: Path) -> list[Path]:
+def render_bank(course: Course, out_dir: Path, staging_area: Path | None = None) -> list[Path]:
     """Write `question_bank.xlsx` into `out_dir` (its limits are checked by checks/limits/workbook)."""
     rows = bank_rows(course)
     lists = dropdowns([m.id for m in course.modules] + list(course.workshops), sorted(course.rubrics))
@@ -47,11 +49,9 @@ def render_bank(course: Course, out_dir: Path) -> list[Path]:
     _write_guide(workbook)
     write_lists(workbook, lists)
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / FILE_NAME
-    partial = out_dir / f".{FILE_NAME}.partial"
-    save(workbook, partial)
-    partial.replace(path)
-    return [path]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return [replace_file(buffer.getvalue(), out_dir / FILE_NAME, staging_area)]
 
 
 def _write_guide(workbook: Any) -> None:
