@@ -87,6 +87,12 @@ def build_course(
 
 def _build_one(kind: OutputKind, course: Course, target: Path, context: RenderContext) -> Built:
     started = time.perf_counter()
+    stamp = context.work_dir / f"{kind.name}.json"
+    key = kind.fingerprint(course)
+    reused = _reusable(stamp, key) if key and not context.force else None
+    if reused is not None:
+        where = reused[0] if kind.one_file and reused else target
+        return Built(kind.name, where, len(reused), time.perf_counter() - started, "reused")
     try:
         files = kind.render(course, target, context)
     except ToolkitError as exc:
@@ -94,8 +100,23 @@ def _build_one(kind: OutputKind, course: Course, target: Path, context: RenderCo
     except Exception:  # a bug: report it for this output and keep building the others
         seconds = time.perf_counter() - started
         return Built(kind.name, target, 0, seconds, "failed", traceback.format_exc(), internal=True)
+    if key:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(
+            json.dumps({"key": key, "files": [str(f.resolve()) for f in files]}), encoding="utf-8"
+        )
     where = files[0] if kind.one_file and files else target
     return Built(kind.name, where, len(files), time.perf_counter() - started, context.note)
+
+
+def _reusable(stamp: Path, key: str) -> list[Path] | None:
+    """The files an output wrote last time, if it was made from the same inputs and they are all there."""
+    try:
+        saved = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = [Path(f) for f in saved.get("files", [])]
+    return files if saved.get("key") == key and files and all(f.is_file() for f in files) else None
 
 
 def _progress(on_file: Callable[[str, Path], None] | None, name: str) -> Callable[[Path], None]:

@@ -27,10 +27,15 @@ class OutputKind:
     inputs: tuple[str, ...]  # what, when changed, makes this output stale
     planner: str = ""  # "module:function" counting the files it will write, for progress bars
     one_file: bool = False  # the summary shows the file it writes rather than the folder it writes into
+    fingerprinter: str = ""  # "module:function": a digest of its inputs; an unchanged output is reused
 
     def render(self, course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
         files: list[Path] = _named(self.renderer)(course, out_dir, context)
         return files
+
+    def fingerprint(self, course: Course) -> str:
+        """The digest of what this output is made from ("" when it has none and always renders)."""
+        return str(_named(self.fingerprinter)(course)) if self.fingerprinter else ""
 
     def planned(self, course: Course) -> int:
         """How many files the output will write (0 when it cannot say in advance)."""
@@ -77,6 +82,7 @@ OUTPUTS: dict[str, OutputKind] = {
             lambda site_dir, build_dir: build_dir,
             ("questions", "objectives", "rubrics", "checklists", "modules"),
             one_file=True,
+            fingerprinter="generator.outputs.workbook:fingerprint_of",
         ),
         OutputKind(
             "lms",
@@ -84,6 +90,7 @@ OUTPUTS: dict[str, OutputKind] = {
             "generator.outputs.lms:render",
             lambda site_dir, build_dir: build_dir / "lms",
             ("questions", "sections and modules"),
+            fingerprinter="generator.outputs.lms:fingerprint_of",
         ),
     )
 }

@@ -41,8 +41,9 @@ def test_a_renderer_bug_fails_its_output_only_and_keeps_its_last_good_version(
     assert not first.failed and before
 
     monkeypatch.setattr("generator.outputs.decks.writer.day_slides", explode)
-    (minimal_course / "build" / "lms" / "quiz.gift").unlink(missing_ok=True)
-    result = CliRunner().invoke(main, ["build", str(minimal_course), "--only", "decks", "--only", "lms"])
+    (minimal_course / "build" / "lms" / "questions.gift.txt").unlink()
+    argv = ["build", str(minimal_course), "--only", "decks", "--only", "lms", "--force"]
+    result = CliRunner().invoke(main, argv)
 
     assert result.exit_code == 1
     assert "internal error" in result.output and "RuntimeError: boom" in result.output

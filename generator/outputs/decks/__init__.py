@@ -14,8 +14,18 @@ def render(course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
     """One deck per lesson, per workshop day and for the pipeline view, in `out_dir`."""
     from generator.outputs.decks.writer import render_decks  # python-pptx loads only when decks are built
 
-    decks = render_decks(course, out_dir, on_deck=context.on_file, staging_area=context.staging)
-    context.note = f"{sum(map(_slide_count, decks))} slides"
+    reused: list[Path] = []
+    decks = render_decks(
+        course,
+        out_dir,
+        on_deck=context.on_file,
+        staging_area=context.staging,
+        manifest=context.work_dir / "decks.json",
+        force=context.force,
+        on_reused=reused.append,
+    )
+    slides = f"{sum(map(_slide_count, decks))} slides"
+    context.note = f"{slides}, {len(reused)} reused" if reused else slides
     return decks
 
 

@@ -9,6 +9,18 @@ from generator.outputs.context import RenderContext
 from generator.outputs.staging import staged_folder
 
 
+def fingerprint_of(course: Course) -> str:
+    """What the exports hold: questions, the sections and modules they are filed under, and their code."""
+    from generator.outputs.digest import code_fingerprint, fingerprint
+
+    code = code_fingerprint(("generator.outputs.lms", "generator.outputs", "generator.formats.workbook"))
+    places = [
+        f"{s.id}={s.title}|" + " ".join(f"{m.id}={m.title}" for m in s.modules) for s in course.sections
+    ]
+    days = [f"{d.id}={d.title}" for d in course.workshops.values()]
+    return fingerprint(code, course.spec, "\n".join(places + days), *course.question_sets)
+
+
 def render(course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
     """Moodle XML, GIFT and QTI files in `out_dir`, swapped in together."""
     from generator.outputs.lms.gift import export_gift
