@@ -29,7 +29,7 @@ def test_layout_of_each_type(tmp_path: Path) -> None:
     )
     assert "\t=Ingest#<p>Right - data must arrive before anything else.</p>\n\t~Serve#" in text
     assert "{\n\tFALSE\n\t####<p>A pipeline is automated and repeatable.</p>\n}" in text
-    assert "{\n\t#4:0.0\n\t####" in text
+    assert "{\n\t#4:0\n\t####" in text
     assert "{\n\t=idempotency\n\t=idempotent\n\t####" in text
     assert "::q-secret-exam::" in text  # graded-only questions are exported to the LMS
 
