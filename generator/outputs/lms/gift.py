@@ -9,6 +9,7 @@ matching question, and a leading `%n%` in option text is a weight. Text is escap
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -65,7 +66,7 @@ def gift_holds(item: Item) -> bool:
 
 def gift_view(item: Item) -> Item:
     """What of `item` a GIFT file can carry, with its HTML in the form GIFT writes it."""
-    text = item.text + (f"<p>Answer in {item.unit}.</p>" if item.unit else "")
+    text = item.text + (f"<p>Answer in {html.escape(item.unit, quote=False)}.</p>" if item.unit else "")
     answers = tuple(replace(a, text=neutral_html(a.text)) for a in item.answers)
     return replace(
         item,
