@@ -9,7 +9,6 @@ matching question, and a leading `%n%` in option text is a weight. Text is escap
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +23,7 @@ from generator.outputs.lms.items import (
     has_wildcard,
     lms_items,
     moodle_pattern,
+    text_with_unit,
 )
 from generator.outputs.lms.moodle_xml import category_path
 
@@ -66,7 +66,7 @@ def gift_holds(item: Item) -> bool:
 
 def gift_view(item: Item) -> Item:
     """What of `item` a GIFT file can carry, with its HTML in the form GIFT writes it."""
-    text = item.text + (f"<p>Answer in {html.escape(item.unit, quote=False)}.</p>" if item.unit else "")
+    text = text_with_unit(item)
     answers = tuple(replace(a, text=neutral_html(a.text)) for a in item.answers)
     return replace(
         item,

@@ -6,6 +6,7 @@ means one precise thing: the same items come back.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -76,6 +77,11 @@ class Item:
     grader_info: str = ""  # HTML: essay marking guidance
     attachments: bool = False  # practical tasks take a file upload
     tags: tuple[str, ...] = ()
+
+
+def text_with_unit(item: Item) -> str:
+    """The question text, with the unit said in it for formats that have no field for one."""
+    return item.text + (f"<p>Answer in {html.escape(item.unit, quote=False)}.</p>" if item.unit else "")
 
 
 def lms_items(course: Course) -> list[Item]:

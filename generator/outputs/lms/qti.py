@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 from generator.formats.workbook.cells import decimal_text
 from generator.model.course import Course
 from generator.outputs.html import plain_text
-from generator.outputs.lms.items import Item, lms_items
+from generator.outputs.lms.items import Item, lms_items, text_with_unit
 
 FILE_NAME = "questions.qti.zip"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # zip entry times: the same questions give the same bytes
@@ -146,7 +146,7 @@ def _item(item: Item) -> str:
     )
     return (
         f"      <item ident={quoteattr(item.id)} title={quoteattr(item.id)}>{meta}"
-        f"<presentation>{_mat(item.text)}{presentation}</presentation>"
+        f"<presentation>{_mat(text_with_unit(item))}{presentation}</presentation>"
         f"<resprocessing>{_SCORE}{general}{processing}</resprocessing>{item_feedback}</item>\n"
     )
 

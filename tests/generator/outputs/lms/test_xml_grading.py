@@ -147,6 +147,9 @@ def _numeric(spec: Question, item: ET.Element) -> None:
     high = item.findtext(f".//{QTI}varlte", "")
     assert (Decimal(low), Decimal(high)) == (value - tolerance, value + tolerance), spec.id
     assert "e" not in (low + high).lower() and len(low) <= len(str(value - tolerance)) + 1, (spec.id, low)
+    if spec.numeric.unit:  # QTI has no unit field: the question says it
+        stem = item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext", "")
+        assert f"Answer in {spec.numeric.unit}." in seen(stem), spec.id
     assert qti_score(item, {"response1": [str(value)]}) == 100, spec.id
     assert qti_score(item, {"response1": [str(value + tolerance)]}) == 100, spec.id
     assert qti_score(item, {"response1": [str(value + 2 * tolerance + 1)]}) == 0, spec.id
