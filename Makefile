@@ -11,7 +11,12 @@ STAMP  := $(VENV)/.installed
 BUILD_DEBS := fonts-dejavu-core
 DEBS := $(BUILD_DEBS) chromium libreoffice-impress libreoffice-calc poppler-utils
 
-.PHONY: build test lint typecheck pytest golden schema clean system-deps
+# Node parsers the tests read our exports with (gift-pegjs for GIFT), pinned in tests/node/package-lock.json
+# and installed from the npm registry into the git-ignored tests/node/node_modules. Skipped when present.
+NODE_DIR := tests/node
+NODE_STAMP := $(NODE_DIR)/node_modules/.package-lock.json
+
+.PHONY: build test lint typecheck pytest golden schema clean system-deps node-deps
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -26,7 +31,7 @@ build: $(STAMP)
 	$(BIN)/curriculum build .
 
 ## test: lint, type-check and run the whole test suite
-test: $(STAMP) system-deps lint typecheck pytest
+test: $(STAMP) system-deps node-deps lint typecheck pytest
 
 system-deps:
 	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
@@ -36,6 +41,12 @@ system-deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
+node-deps: $(NODE_STAMP)
+
+$(NODE_STAMP): $(NODE_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is required (Node 20): install nodejs and npm"; exit 1; }
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --ignore-scripts --loglevel=error
+
 lint: $(STAMP)
 	$(BIN)/ruff check generator reference_pipeline tests benchmarks templates
 	$(BIN)/ruff format --check generator reference_pipeline tests benchmarks templates
@@ -43,7 +54,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) node-deps
 	$(BIN)/pytest
 
 ## golden: regenerate golden files and the JSON Schema (review the diff before committing)
@@ -52,4 +63,4 @@ golden: $(STAMP)
 	$(BIN)/pytest --update-golden -q
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis $(NODE_DIR)/node_modules

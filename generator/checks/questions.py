@@ -48,6 +48,15 @@ def _answers(qs: QuestionSet, q: int, question: Question) -> Iterator[Issue]:
                 message=f"'{name}' does not apply to {a(question.type)} question",
                 hint=f"a {question.type} question uses '{needed}'" if needed else "remove it",
             )
+    if question.wildcard and question.type != "short_answer":
+        yield error(
+            qs,
+            *at,
+            "wildcard",
+            key=True,
+            message=f"'wildcard' does not apply to {a(question.type)} question",
+            hint="wildcard applies to short_answer questions only; remove it",
+        )
     if needed and not _is_set(question, needed):
         yield error(
             qs,

@@ -11,6 +11,14 @@ from generator.model.course import Course
 
 CATEGORY_MAX = 255
 TAG_MAX = 50
+# Moodle's GIFT importer reads any `->` in a question's answers as a matching pair, and GIFT has no escape
+# for it; in HTML it is written `-&gt;`, but an accepted short answer is plain text.
+GIFT_ARROW = "->"
+
+
+def gift_cannot_hold(accepted: list[str]) -> bool:
+    """True when a short answer with these accepted answers cannot be written in GIFT."""
+    return any(GIFT_ARROW in text for text in accepted)
 
 
 def category_groups(course: Course) -> list[tuple[str, tuple[str, ...]]]:

@@ -55,6 +55,11 @@ class Question(Spec):
     accepted: list[Text] = Field(
         default_factory=list, description="short_answer questions: accepted answers."
     )
+    wildcard: bool = Field(
+        False,
+        description="short_answer questions: a `*` in an accepted answer matches any text in Moodle "
+        "(Canvas has no wildcards and takes it literally); without this, `*` is a plain star.",
+    )
     numeric: Numeric | None = Field(None, description="numeric questions: value and tolerance.")
     pairs: list[Pair] = Field(default_factory=list, description="matching questions: left/right pairs.")
     guidance: Markdown = Field("", description="essay and practical questions: what a good answer contains.")

@@ -1,9 +1,11 @@
-"""What Moodle stores of names and tags: category names of 255 characters, tags of 50.
+"""What the LMS formats cannot hold: long category names and tags, `->` in GIFT, wildcards in Canvas.
 
 The LMS exports (Moodle XML, GIFT, QTI) put each question in a category named after the course, its
 section and its module (or workshop day). Moodle's import fails on a category name it cannot store, so
-the exports cut a longer title; Moodle itself cuts every tag to 50 characters on import. Both are
-warnings: the export is written, adapted.
+the exports cut a longer title; Moodle itself cuts every tag to 50 characters on import. GIFT has no
+escape for `->` in an accepted short answer, so the GIFT export leaves such a question out; Canvas has
+no wildcards, so a `wildcard: true` answer is matched literally there. All are warnings: the exports are
+written, adapted.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterator
 
 from generator.checks import rule, warning
 from generator.errors import Issue
-from generator.formats.lms import CATEGORY_MAX, TAG_MAX, category_name
+from generator.formats.lms import CATEGORY_MAX, GIFT_ARROW, TAG_MAX, category_name, gift_cannot_hold
 from generator.model.base import Spec
 from generator.model.course import Course
 
@@ -66,3 +68,40 @@ def tags(course: Course) -> Iterator[Issue]:
                         f"Moodle keeps the first {TAG_MAX} of a tag, so it imports as '{tag[:TAG_MAX]}'",
                         hint=f"use a tag of at most {TAG_MAX} characters",
                     )
+
+
+@rule("lms-gift-arrow")
+def gift_arrow(course: Course) -> Iterator[Issue]:
+    for question_set in course.question_sets:
+        for i, question in enumerate(question_set.questions):
+            if question.type == "short_answer" and gift_cannot_hold(question.accepted):
+                j = next(j for j, text in enumerate(question.accepted) if GIFT_ARROW in text)
+                yield warning(
+                    question_set,
+                    "questions",
+                    i,
+                    "accepted",
+                    j,
+                    message=f"question '{question.id}': the accepted answer '{question.accepted[j]}' holds "
+                    f"'{GIFT_ARROW}', which Moodle's GIFT import reads as a matching pair and GIFT cannot "
+                    "escape: the GIFT export leaves this question out (Moodle XML and QTI carry it)",
+                    hint="import the Moodle XML file instead of GIFT, or accept an answer without '->'",
+                )
+
+
+@rule("lms-wildcard-canvas")
+def wildcard_canvas(course: Course) -> Iterator[Issue]:
+    for question_set in course.question_sets:
+        for i, question in enumerate(question_set.questions):
+            starred = [j for j, text in enumerate(question.accepted) if "*" in text]
+            if question.type == "short_answer" and question.wildcard and starred:
+                yield warning(
+                    question_set,
+                    "questions",
+                    i,
+                    "wildcard",
+                    message=f"question '{question.id}': Canvas has no wildcards, so in the QTI export the "
+                    f"answer '{question.accepted[starred[0]]}' matches only a literal '*' (Moodle reads it "
+                    "as any text)",
+                    hint="list the answers Canvas should accept as well, or drop 'wildcard' if '*' is meant",
+                )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any
 
 from generator.formats.workbook.columns import LETTERS
@@ -28,6 +29,12 @@ def number_text(value: float) -> str:
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
+
+
+def decimal_text(value: float | Decimal) -> str:
+    """1e-05 -> '0.00001', 4.0 -> '4': the digits as authored, never an exponent (LMS parsers reject one)."""
+    text = format(value if isinstance(value, Decimal) else Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def number_cell(value: float) -> int | float:

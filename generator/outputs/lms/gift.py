@@ -1,7 +1,10 @@
 """GIFT, Moodle's plain-text quiz format, with its escaping; `parse_gift` reads it back for the tests.
 
 GIFT carries less than Moodle XML: no points, no marking guidance, no file uploads, no units. `gift_view`
-says exactly what survives (a unit is moved into the question text so learners still see it).
+says exactly what survives (a unit is moved into the question text so learners still see it). Written
+for Moodle's importer, which is looser than it looks: a weight is read only when it matches
+`^%-*[0-9]{1,2}[.]?[0-9]*%` (so `%-100%`, never `%-100.00000%`), any `->` among the answers makes a
+matching question, and a leading `%n%` in option text is a weight. Text is escaped against all three.
 """
 
 from __future__ import annotations
@@ -10,8 +13,18 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from generator.formats.lms import GIFT_ARROW, gift_cannot_hold
+from generator.formats.workbook.cells import decimal_text
 from generator.model.course import Course
-from generator.outputs.lms.items import Answer, Item, fraction_text, lms_items
+from generator.outputs.lms.items import (
+    Answer,
+    Item,
+    answer_of_pattern,
+    has_wildcard,
+    lms_items,
+    moodle_pattern,
+    text_with_unit,
+)
 from generator.outputs.lms.moodle_xml import category_path
 
 FILE_NAME = "questions.gift.txt"
@@ -35,16 +48,46 @@ def escape(text: str) -> str:
     return text.replace("\n", "\\n")
 
 
+def gift_weight(percent: float) -> str:
+    """A weight as Moodle's GIFT importer reads it: `%-100%`, `%50%`, `%33.33333%` (no trailing zeros)."""
+    return "%" + f"{percent:.5f}".rstrip("0").rstrip(".") + "%"
+
+
+def neutral_html(html: str) -> str:
+    """The same HTML with `->` and a leading `%` as entities, which GIFT readers take as text."""
+    html = html.replace(GIFT_ARROW, "-&gt;")
+    return "&#37;" + html[1:] if html.startswith("%") else html
+
+
+def gift_holds(item: Item) -> bool:
+    """False for the questions GIFT cannot write (the lms checks warn about each)."""
+    return not (item.kind == "shortanswer" and gift_cannot_hold([a.text for a in item.answers]))
+
+
 def gift_view(item: Item) -> Item:
-    """What of `item` a GIFT file can carry."""
-    text = item.text + (f"<p>Answer in {item.unit}.</p>" if item.unit else "")
-    return replace(item, text=text, points=1.0, unit="", grader_info="", attachments=False)
+    """What of `item` a GIFT file can carry, with its HTML in the form GIFT writes it."""
+    text = text_with_unit(item)
+    answers = tuple(replace(a, text=neutral_html(a.text)) for a in item.answers)
+    return replace(
+        item,
+        text=neutral_html(text),
+        feedback=neutral_html(item.feedback),
+        answers=answers if item.kind == "multichoice" else item.answers,
+        pairs=tuple((neutral_html(left), right) for left, right in item.pairs),
+        points=1.0,
+        unit="",
+        grader_info="",
+        attachments=False,
+    )
 
 
 def gift(items: list[Item]) -> str:
     out: list[str] = []
     category: tuple[str, ...] | None = None
     for item in items:
+        if not gift_holds(item):
+            out.append(f"// question: {item.id} left out: an accepted answer holds '->'\n\n")
+            continue
         if item.category != category:
             category = item.category
             out.append(f"$CATEGORY: {category_path(category)}\n\n")
@@ -64,19 +107,25 @@ def _answers(item: Item) -> str:
         right = next(a.text for a in item.answers if a.fraction > 0)
         return f"\t{right.upper()}\n"
     if item.kind == "numerical":
-        return "".join(f"\t#{escape(a.text)}:{a.tolerance!r}\n" for a in item.answers)
+        return "".join(f"\t#{escape(a.text)}:{decimal_text(a.tolerance)}\n" for a in item.answers)
     if item.kind == "matching":
         return "".join(f"\t={escape(left)} -> {escape(right)}\n" for left, right in item.pairs)
     if item.kind == "shortanswer":
-        return "".join(f"\t={escape(a.text)}\n" for a in item.answers)
+        return "".join(_short(moodle_pattern(a.text, item.wildcard)) for a in item.answers)
     if item.kind == "multichoice":
         return "".join(_choice(a, item.single) for a in item.answers)
     return ""  # essay: empty answer block
 
 
+def _short(pattern: str) -> str:
+    # A leading %n% would be read as a weight; an explicit full weight in front keeps it text.
+    weight = gift_weight(100) if pattern.lstrip().startswith("%") else ""
+    return f"\t={weight}{escape(pattern)}\n"
+
+
 def _choice(answer: Answer, single: bool) -> str:
-    # One right option: = and ~. Several: every option carries its weight, e.g. ~%50.00000%.
-    mark = ("=" if answer.fraction == 100 else "~") if single else f"~%{fraction_text(answer.fraction)}%"
+    # One right option: = and ~. Several: every option carries its weight, e.g. ~%50%.
+    mark = ("=" if answer.fraction == 100 else "~") if single else f"~{gift_weight(answer.fraction)}"
     feedback = f"#{escape(answer.feedback)}" if answer.feedback else ""
     return f"\t{mark}{escape(answer.text)}{feedback}\n"
 
@@ -179,9 +228,10 @@ def _parse_question(body: str, meta: str, category: tuple[str, ...]) -> Item:
         )
         return replace(item, kind="matching", pairs=pairs)
     if all(p.startswith("=") for p in pieces) and len(pieces) and not any(_find(p, "#") >= 0 for p in pieces):
-        return replace(
-            item, kind="shortanswer", answers=tuple(Answer(_unescape(p[1:].strip()), 100.0) for p in pieces)
-        )
+        patterns = [_unescape(p[1:].strip().removeprefix(gift_weight(100))) for p in pieces]
+        wildcard = any(has_wildcard(p) for p in patterns)
+        short = tuple(Answer(answer_of_pattern(p, wildcard), 100.0) for p in patterns)
+        return replace(item, kind="shortanswer", answers=short, wildcard=wildcard)
     single = not any(p.startswith("~%") for p in pieces)
     for piece in pieces:
         mark, content = piece[0], piece[1:]

@@ -6,14 +6,16 @@ means one precise thing: the same items come back.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from generator.formats.lms import category_groups, category_name
-from generator.formats.workbook.cells import number_text
+from generator.formats.workbook.cells import decimal_text
 from generator.model.course import Course
 from generator.model.question import Question
-from generator.outputs.html import block_html, inline_html
+from generator.outputs.html import block_html, inline_html, plain_text
 
 Kind = Literal["multichoice", "truefalse", "shortanswer", "numerical", "matching", "essay"]
 # The only fractions Moodle accepts (percent); anything else fails to import. Written with 5 decimals.
@@ -30,7 +32,23 @@ def moodle_fraction(percent: float) -> float:
 
 
 def fraction_text(percent: float) -> str:
+    """A Moodle XML fraction: always 5 decimals (`33` fails to import)."""
     return f"{percent:.5f}"
+
+
+def moodle_pattern(text: str, wildcard: bool) -> str:
+    """An accepted short answer as Moodle matches it: `*` is "anything" there, so a literal star is `\\*`."""
+    return text if wildcard else text.replace("*", "\\*")
+
+
+def answer_of_pattern(pattern: str, wildcard: bool) -> str:
+    """The accepted answer a Moodle pattern was written from (the inverse of `moodle_pattern`)."""
+    return pattern if wildcard else pattern.replace("\\*", "*")
+
+
+def has_wildcard(pattern: str) -> bool:
+    """True when Moodle reads some `*` of `pattern` as a wildcard (one not escaped as `\\*`)."""
+    return re.search(r"(?<!\\)\*", pattern) is not None
 
 
 @dataclass(frozen=True)
@@ -55,9 +73,15 @@ class Item:
     single: bool = True  # multichoice: one right option (radio buttons) or several (checkboxes)
     pairs: tuple[tuple[str, str], ...] = ()  # matching: (HTML left, plain right)
     unit: str = ""
+    wildcard: bool = False  # shortanswer: a `*` in an answer matches any text (Moodle); else a plain star
     grader_info: str = ""  # HTML: essay marking guidance
     attachments: bool = False  # practical tasks take a file upload
     tags: tuple[str, ...] = ()
+
+
+def text_with_unit(item: Item) -> str:
+    """The question text, with the unit said in it for formats that have no field for one."""
+    return item.text + (f"<p>Answer in {html.escape(item.unit, quote=False)}.</p>" if item.unit else "")
 
 
 def lms_items(course: Course) -> list[Item]:
@@ -109,15 +133,43 @@ def item_of(question: Question, category: tuple[str, ...]) -> Item:
         )
         return replace(base, kind="truefalse", answers=answers)
     if kind == "short_answer":
-        return replace(
-            base, kind="shortanswer", answers=tuple(Answer(text, 100.0) for text in question.accepted)
-        )
+        answers = tuple(Answer(text, 100.0) for text in question.accepted)
+        # Normalised so that a file read back says the same: no star, no wildcard.
+        wildcard = question.wildcard and any("*" in text for text in question.accepted)
+        return replace(base, kind="shortanswer", answers=answers, wildcard=wildcard)
     if kind == "numeric" and question.numeric is not None:
         numeric = question.numeric
-        answer = Answer(number_text(numeric.value), 100.0, tolerance=numeric.tolerance)
+        answer = Answer(decimal_text(numeric.value), 100.0, tolerance=numeric.tolerance)
         return replace(base, kind="numerical", answers=(answer,), unit=numeric.unit)
     if kind == "matching":
-        return replace(
-            base, kind="matching", pairs=tuple((inline_html(p.left), p.right) for p in question.pairs)
-        )
-    return replace(base, grader_info=block_html(question.guidance), attachments=kind == "practical")
+        # Moodle keeps a matching answer as plain text: Markdown would show as typed (`code`).
+        pairs = tuple((inline_html(p.left), plain_text(inline_html(p.right))) for p in question.pairs)
+        return replace(base, kind="matching", pairs=pairs)
+    guidance = block_html(lists_apart(question.guidance))
+    return replace(base, grader_info=guidance, attachments=kind == "practical")
+
+
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+\.)\s")
+
+
+def lists_apart(markdown: str) -> str:
+    """`markdown` with a blank line before a list that follows a sentence directly.
+
+    Trainers write "A good answer contains:" with the list on the next line; Markdown reads that as one
+    run-on paragraph, and Moodle's grader then sees the items run together."""
+    out: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        previous = out[-1] if out else ""
+        if (
+            not fenced
+            and _LIST_ITEM.match(line)
+            and previous.strip()
+            and not _LIST_ITEM.match(previous)
+            and not previous.startswith((" ", "\t"))
+        ):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)

@@ -6,11 +6,21 @@ string building with every value escaped, and `parse_moodle_xml` reads the file 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from generator.formats.workbook.cells import decimal_text
 from generator.model.course import Course
-from generator.outputs.lms.items import Answer, Item, fraction_text, lms_items
+from generator.outputs.lms.items import (
+    Answer,
+    Item,
+    answer_of_pattern,
+    fraction_text,
+    has_wildcard,
+    lms_items,
+    moodle_pattern,
+)
 
 FILE_NAME = "questions.moodle.xml"
 _TOP = "$course$/top/"
@@ -112,12 +122,14 @@ def _plain_answers(item: Item) -> str:
 
 
 def _shortanswer(item: Item) -> str:
-    return "    <usecase>0</usecase>\n" + _plain_answers(item)
+    answers = [replace(a, text=moodle_pattern(a.text, item.wildcard)) for a in item.answers]
+    return "    <usecase>0</usecase>\n" + "".join(_answer(a, html=False) for a in answers)
 
 
 def _numerical(item: Item) -> str:
     answers = "".join(
-        _answer(a, html=False, extra=f"      <tolerance>{a.tolerance!r}</tolerance>\n") for a in item.answers
+        _answer(a, html=False, extra=f"      <tolerance>{decimal_text(a.tolerance)}</tolerance>\n")
+        for a in item.answers
     )
     if not item.unit:
         return answers + "    <unitgradingtype>0</unitgradingtype>\n    <showunits>3</showunits>\n"
@@ -185,6 +197,9 @@ def parse_moodle_xml(text: str) -> list[Item]:
             )
             for a in question.findall("answer")
         )
+        wildcard = kind == "shortanswer" and any(has_wildcard(a.text) for a in answers)
+        if kind == "shortanswer":
+            answers = tuple(replace(a, text=answer_of_pattern(a.text, wildcard)) for a in answers)
         items.append(
             Item(
                 id=question.findtext("idnumber", ""),
@@ -200,6 +215,7 @@ def parse_moodle_xml(text: str) -> list[Item]:
                     for s in question.findall("subquestion")
                 ),
                 unit=question.findtext("units/unit/unit_name", ""),
+                wildcard=wildcard,
                 grader_info=html("graderinfo"),
                 attachments=question.findtext("attachments", "0") == "1",
                 tags=tuple(t.findtext("text", "") for t in question.findall("tags/tag")),

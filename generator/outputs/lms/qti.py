@@ -2,20 +2,24 @@
 
 Each assessment becomes a quiz (and a question bank) in Canvas. Text goes in as escaped HTML
 (`texttype="text/html"`); item and answer idents come from question ids, so re-imports line up.
+Response processing is written so that a strict QTI 1.2 reader scores as Canvas does: one
+`<respcondition>` per accepted answer (several `<varequal>` in one condition mean AND), `continue="Yes"`
+on each matching pair, and numbers as authored (0.09, not 0.09000000000000001).
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 from itertools import groupby
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.formats.workbook.cells import number_text
+from generator.formats.workbook.cells import decimal_text
 from generator.model.course import Course
 from generator.outputs.html import plain_text
-from generator.outputs.lms.items import Item, lms_items
+from generator.outputs.lms.items import Item, lms_items, text_with_unit
 
 FILE_NAME = "questions.qti.zip"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # zip entry times: the same questions give the same bytes
@@ -122,7 +126,7 @@ def _item(item: Item) -> str:
     meta = (
         f"<itemmetadata><qtimetadata>"
         f"<qtimetadatafield><fieldlabel>question_type</fieldlabel><fieldentry>{kind}</fieldentry></qtimetadatafield>"
-        f"<qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>{item.points!r}</fieldentry>"
+        f"<qtimetadatafield><fieldlabel>points_possible</fieldlabel><fieldentry>{decimal_text(item.points)}</fieldentry>"
         "</qtimetadatafield>"
         f"<qtimetadatafield><fieldlabel>original_answer_ids</fieldlabel><fieldentry>{answer_ids}</fieldentry>"
         "</qtimetadatafield>"
@@ -142,7 +146,7 @@ def _item(item: Item) -> str:
     )
     return (
         f"      <item ident={quoteattr(item.id)} title={quoteattr(item.id)}>{meta}"
-        f"<presentation>{_mat(item.text)}{presentation}</presentation>"
+        f"<presentation>{_mat(text_with_unit(item))}{presentation}</presentation>"
         f"<resprocessing>{_SCORE}{general}{processing}</resprocessing>{item_feedback}</item>\n"
     )
 
@@ -193,17 +197,18 @@ def _fib(fibtype: str = "String") -> str:
 
 
 def _shortanswer(item: Item) -> tuple[str, str]:
-    equals = "".join(f'<varequal respident="response1">{escape(a.text)}</varequal>' for a in item.answers)
-    return _fib(), (
-        f'<respcondition continue="No"><conditionvar>{equals}</conditionvar>'
-        '<setvar action="Set" varname="SCORE">100</setvar></respcondition>'
+    return _fib(), "".join(
+        f'<respcondition continue="No"><conditionvar><varequal respident="response1">{escape(a.text)}'
+        '</varequal></conditionvar><setvar action="Set" varname="SCORE">100</setvar></respcondition>'
+        for a in item.answers
     )
 
 
 def _numerical(item: Item) -> tuple[str, str]:
     answer = item.answers[0]
-    value = float(answer.text)
-    low, high = number_text(value - answer.tolerance), number_text(value + answer.tolerance)
+    # Decimal arithmetic on the authored digits: 0.1 - 0.01 is 0.09 here, not 0.09000000000000001.
+    value, tolerance = Decimal(answer.text), Decimal(repr(answer.tolerance))
+    low, high = decimal_text(value - tolerance), decimal_text(value + tolerance)
     condition = (
         f'<or><varequal respident="response1">{escape(answer.text)}</varequal>'
         f'<and><vargte respident="response1">{low}</vargte>'
@@ -223,17 +228,20 @@ def _matching(item: Item) -> tuple[str, str]:
         "</response_label>"
         for r in rights
     )
-    share = f"{100 / len(item.pairs):.2f}"
+    # Shares in hundredths that add up to exactly 100 (the last pair takes the rounding).
+    count = len(item.pairs)
+    shares = [f"{100 / count:.2f}"] * (count - 1)
+    shares.append(decimal_text(Decimal(100) - sum(Decimal(x) for x in shares)))
     presentation = "".join(
         f'<response_lid ident="response_{item.id}-{n}"><material><mattext texttype="text/plain">'
         f"{escape(plain_text(left))}</mattext></material><render_choice>{choices}</render_choice></response_lid>"
         for n, (left, _) in enumerate(item.pairs, 1)
     )
     processing = "".join(
-        f'<respcondition><conditionvar><varequal respident="response_{item.id}-{n}">'
+        f'<respcondition continue="Yes"><conditionvar><varequal respident="response_{item.id}-{n}">'
         f"{right_id[right]}</varequal></conditionvar>"
         f'<setvar varname="SCORE" action="Add">{share}</setvar></respcondition>'
-        for n, (_, right) in enumerate(item.pairs, 1)
+        for n, ((_, right), share) in enumerate(zip(item.pairs, shares, strict=True), 1)
     )
     return presentation, processing
 

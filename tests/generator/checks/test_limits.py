@@ -43,6 +43,8 @@ LIMIT_CASES = [
         "timetable-row-too-long",
         "lms-category-name-too-long",
         "lms-tag-too-long",
+        "lms-gift-arrow-in-short-answer",
+        "lms-wildcard-in-canvas",
     )
 ]
 OUTPUTS_WITH_LIMITS = ("decks", "bank", "lms")

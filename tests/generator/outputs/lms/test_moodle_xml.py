@@ -13,6 +13,7 @@ from generator.outputs.lms.items import FRACTIONS, lms_items
 from generator.outputs.lms.moodle_xml import cdata, export_moodle_xml, parse_moodle_xml
 from tests.conftest import MINIMAL, REPO
 from tests.generator.outputs.lms.conftest import NASTY_OPTION, NASTY_STEM, visible
+from tests.generator.outputs.lms.importers import course_of
 
 ALLOWED = {f"{f:.5f}" for f in FRACTIONS} | {f"{-f:.5f}" for f in FRACTIONS if f}
 
@@ -48,7 +49,7 @@ def test_structure_categories_types_and_fractions(tmp_path: Path) -> None:
     assert choice.findtext("answer/feedback/text") == "<p>Right - data must arrive before anything else.</p>"
     assert choice.findtext("generalfeedback/text").startswith("<p>Data is ingested")
     assert questions[3].findtext("attachments") == "1" and questions[3].findtext("graderinfo/text")
-    assert questions[2].findtext("answer/text") == "4" and questions[2].findtext("answer/tolerance") == "0.0"
+    assert questions[2].findtext("answer/text") == "4" and questions[2].findtext("answer/tolerance") == "0"
 
 
 def test_every_type_and_multi_answer_weights_in_the_bundled_course(tmp_path: Path) -> None:
@@ -87,3 +88,18 @@ def test_nasty_text_survives_the_round_trip(nasty_course: Course, tmp_path: Path
     assert plain_text(first.answers[0].text) == NASTY_OPTION
     assert "&lt;script&gt;" in first.text
     assert [a.text for a in items[4].answers] == ["idempotency", "{~=#:}"]
+
+
+def test_the_hostile_question_file_round_trips(tmp_path: Path) -> None:
+    course = course_of("hostile", tmp_path)
+    (path,) = export_moodle_xml(course, tmp_path)
+    items = parse_moodle_xml(path.read_text(encoding="utf-8"))
+    assert items == lms_items(course)
+    short = next(i for i in items if i.id == "q-hostile-short")
+    assert [a.text for a in short.answers] == [
+        "A & B < C ]]> ~ = # { } : %50% *",
+        "%50%",
+        "0 7 * * 1-5",
+        "a\\*b",
+    ]
+    assert not short.wildcard and next(i for i in items if i.id == "q-hostile-wildcard").wildcard

@@ -56,11 +56,11 @@ def test_manifest_at_the_root_lists_every_file(tmp_path: Path) -> None:
 def test_items_types_points_and_scoring(tmp_path: Path) -> None:
     items = _items(_package(load_course(MINIMAL), tmp_path))
     assert [(i.get("ident"), _field(i, "question_type"), _field(i, "points_possible")) for i in items] == [
-        ("q-stages-order", "multiple_choice_question", "1.0"),
-        ("q-pipeline-vs-script", "true_false_question", "1.0"),
-        ("q-stage-count", "numerical_question", "1.0"),
-        ("q-draw-pipeline", "file_upload_question", "5.0"),
-        ("q-secret-exam", "short_answer_question", "1.0"),
+        ("q-stages-order", "multiple_choice_question", "1"),
+        ("q-pipeline-vs-script", "true_false_question", "1"),
+        ("q-stage-count", "numerical_question", "1"),
+        ("q-draw-pipeline", "file_upload_question", "5"),
+        ("q-secret-exam", "short_answer_question", "1"),
     ]
     scoring = [c for c in items[0].iter(f"{{{NS['q']}}}respcondition") if c.find("q:setvar", NS) is not None]
     assert [c.findtext("q:conditionvar/q:varequal", namespaces=NS) for c in scoring] == ["q-stages-order-1"]
