@@ -335,6 +335,7 @@ def verify(
     """Run each lab's commands in a throwaway workspace and compare the output with the worksheet."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from generator.build import status_file
     from generator.labs.cache import LabCache
     from generator.labs.report import write_junit
     from generator.labs.runner import resolve_lab_ids, verify_labs
@@ -343,7 +344,7 @@ def verify(
     course = load_course(course_path)
     wanted = resolve_lab_ids(course, lab_ids)
     build = course.root / "build"
-    cache = LabCache(build / "labs" / "status.json")
+    cache = LabCache(status_file(build))
     console = make_console()
     with Progress(
         TextColumn("{task.description}"),

@@ -117,6 +117,7 @@ def render_pages(
         "levels": RUBRIC_LEVELS,
         "lab_summary": lab_summary,
         "lab_checks": lab_status or {},
+        "published_labs": [target for kind, target in plan.paths if kind == "lab"],  # in teaching order
         "self_check": any(
             q.type not in ("essay", "practical")
             for lesson in course.lessons.values()
