@@ -18,8 +18,9 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from generator.build import lab_status
+from generator.build import lab_status, published_labs
 from generator.errors import Issue, Level, ToolkitError
+from generator.labs.status import lab_summary
 from generator.load.course_loader import check_course, find_root
 from generator.outputs.site.plan import Audience
 from generator.outputs.site.writer import render_site
@@ -75,8 +76,16 @@ def serve_course(
             preview.templates = root / result.course.spec.templates
         if result.course is not None and not problems:
             try:
-                status = lab_status(root / "build")
-                render_site(result.course, site_dir, work_dir, audience=audience, lab_status=status)
+                status = lab_status(result.course, root / "build")
+                summary = lab_summary(status, published_labs(result.course))
+                render_site(
+                    result.course,
+                    site_dir,
+                    work_dir,
+                    audience=audience,
+                    lab_status=status,
+                    lab_summary=summary,
+                )
                 built = True
             except ToolkitError as exc:
                 problems = [str(exc)]

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import TaskID
 
+    from generator.build import LabRun
     from generator.errors import Issue
+    from generator.labs.runner import LabResult
     from generator.outputs.site.plan import Audience
 
 from generator.cli.output import console as make_console
@@ -186,11 +189,26 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
 )
 @click.option("--strict", is_flag=True, help="Refuse to build when the course has warnings.")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
-def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
-    """Validate the course at PATH and render the student site, instructor guide and other outputs."""
+@click.option("--no-verify", is_flag=True, help="Do not run the labs; pages report their last recorded run.")
+@click.option(
+    "--allow-failing-labs", is_flag=True, help="Publish even if a lab fails; its page says so prominently."
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 64), default=2, show_default=True, help="Labs run in parallel."
+)
+def build(
+    path: Path,
+    only: tuple[str, ...],
+    strict: bool,
+    force: bool,
+    no_verify: bool,
+    allow_failing_labs: bool,
+    jobs: int,
+) -> None:
+    """Validate the course at PATH, verify its labs, then render the site, instructor guide and the rest."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from generator.build import build_course
+    from generator.build import LabsFailed, build_course
 
     console = make_console()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -200,15 +218,35 @@ def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
         def started(name: str) -> None:
             tasks[name] = progress.add_task(f"building {name}", total=None)
 
-        report = build_course(
-            path,
-            only=only or OUTPUT_NAMES,
-            strict=strict,
-            force=force,
-            on_output=started,
-            on_plan=lambda name, files: progress.update(tasks[name], total=files),
-            on_file=lambda name, _path: progress.advance(tasks[name]),
-        )
+        def verifying(total: int) -> None:
+            tasks["labs"] = progress.add_task("verifying labs", total=total)
+
+        try:
+            report = build_course(
+                path,
+                only=only or OUTPUT_NAMES,
+                strict=strict,
+                force=force,
+                verify=not no_verify,
+                allow_failing_labs=allow_failing_labs,
+                jobs=jobs,
+                on_labs=verifying,
+                on_lab=lambda _result: progress.advance(tasks["labs"]),
+                on_output=started,
+                on_plan=lambda name, files: progress.update(tasks[name], total=files),
+                on_file=lambda name, _path: progress.advance(tasks[name]),
+            )
+        except LabsFailed as exc:
+            progress.stop()
+            print_lab_results(console, exc.run.results)
+            make_console(stderr=True).print(
+                f"[bold red]error:[/] {len(exc.run.failed)} lab(s) failed, so nothing was built. Fix each "
+                "worksheet (`curriculum labs record LAB_ID` writes what its commands print), or build with "
+                "--allow-failing-labs to publish them marked as failing."
+            )
+            sys.exit(1)
+    if report.labs.results:
+        _print_lab_line(console, report.labs)
     headers = ["Output", "Files", "Time", "Where", ""]
     table = summary_table(f"Built {report.course.title}", headers, left=("Output", "Where", ""))
     for out in report.outputs:
@@ -230,6 +268,20 @@ def build(path: Path, only: tuple[str, ...], strict: bool, force: bool) -> None:
                 err.print(f"[bold red]error:[/] {out.name}: ", end="")
                 err.print(out.error, markup=False, highlight=False)
         sys.exit(1)
+
+
+def _print_lab_line(console: Console, run: LabRun) -> None:
+    cached = sum(r.status == "cached" for r in run.results)
+    unchanged = f", {cached} unchanged since their last run" if cached else ""
+    if run.failed:
+        print_lab_results(console, run.results)
+        console.print(
+            f"[bold yellow]! {len(run.failed)} of {len(run.results)} labs fail; published marked as failing "
+            "(--allow-failing-labs)[/]"
+        )
+        return
+    labs = f"{len(run.results)} lab{'s' if len(run.results) != 1 else ''}"
+    console.print(f"[bold green]✓ {labs} verified[/]{unchanged} ({run.seconds:.2f} s)")
 
 
 @main.command()
@@ -283,15 +335,16 @@ def verify(
     """Run each lab's commands in a throwaway workspace and compare the output with the worksheet."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from generator.build import status_file
     from generator.labs.cache import LabCache
-    from generator.labs.report import failure_text, write_junit, write_status
-    from generator.labs.runner import LabResult, resolve_lab_ids, verify_labs
+    from generator.labs.report import write_junit
+    from generator.labs.runner import resolve_lab_ids, verify_labs
     from generator.load.course_loader import load_course
 
     course = load_course(course_path)
     wanted = resolve_lab_ids(course, lab_ids)
     build = course.root / "build"
-    cache = LabCache(build / "labs" / "cache.json")
+    cache = LabCache(status_file(build))
     console = make_console()
     with Progress(
         TextColumn("{task.description}"),
@@ -307,21 +360,8 @@ def verify(
             progress.advance(task)
 
         results = verify_labs(course, wanted, jobs=jobs, cache=cache, use_cache=not no_cache, on_result=done)
-    table = summary_table("Lab verification", ["Lab", "Steps", "Result", "Time"], left=("Lab", "Result"))
-    style = {"pass": "green", "fail": "bold red", "cached": "dim"}
-    for result in results:
-        passed = sum(s.status == "pass" for s in result.steps)
-        steps = (
-            f"{passed}/{len(result.lab.steps)}" if result.status != "cached" else str(len(result.lab.steps))
-        )
-        seconds = f"{result.seconds:.1f} s" if result.status != "cached" else "-"
-        table.add_row(result.lab.id, steps, f"[{style[result.status]}]{result.status}[/]", seconds)
-    console.print(table)
-    failed = [r for r in results if r.status == "fail"]
-    for result in failed:
-        console.print(failure_text(result), markup=False, highlight=False)
+    failed = print_lab_results(console, results)
     path = write_junit(results, junit or build / "labs" / "junit.xml")
-    write_status(results, build / "labs" / "status.json")
     summary = f"{len(results) - len(failed)} of {len(results)} labs pass; JUnit report: {path}"
     console.print(f"[bold red]✗ {summary}[/]" if failed else f"[bold green]✓ {summary}[/]")
     sys.exit(1 if failed else 0)
@@ -346,6 +386,26 @@ def record(lab_id: str, course_path: Path, dry_run: bool) -> None:
         return
     write_recording(recording)
     click.echo(f"recorded steps {', '.join(map(str, recording.recorded))} into {recording.path}")
+
+
+def print_lab_results(console: Console, results: list[LabResult]) -> list[LabResult]:
+    """The pass/fail table of a verification, then the diff of every failing lab; returns the failures."""
+    from generator.labs.report import failure_text
+
+    table = summary_table("Lab verification", ["Lab", "Steps", "Result", "Time"], left=("Lab", "Result"))
+    style = {"pass": "green", "fail": "bold red", "cached": "dim"}
+    for result in results:
+        passed = sum(s.status == "pass" for s in result.steps)
+        steps = (
+            f"{passed}/{len(result.lab.steps)}" if result.status != "cached" else str(len(result.lab.steps))
+        )
+        seconds = f"{result.seconds:.1f} s" if result.status != "cached" else "-"
+        table.add_row(result.lab.id, steps, f"[{style[result.status]}]{result.status}[/]", seconds)
+    console.print(table)
+    failed = [r for r in results if r.status == "fail"]
+    for result in failed:
+        console.print(failure_text(result), markup=False, highlight=False)
+    return failed
 
 
 def _register_bank_commands() -> None:

@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from generator.model.lab import Match
+from generator.model.lab import LabStep, Match
 
 _TIMING = re.compile(r"\b\d+(?:\.\d+)?\s?(?:ms|µs|us|s|sec|secs|seconds)\b")
 _TABLE_RULE = re.compile(r"^[\s\-=+|:─━┼┬┴├┤┌┐└┘│╇╈┡┩┃]+$")
@@ -49,6 +49,13 @@ def compare(expected: str, actual: str, match: Match) -> Comparison:
     else:
         ok = _tables_equal(expected_n, actual_n, ordered=match.ordered, tolerance=match.tolerance)
     return Comparison(ok, "" if ok else unified_diff(expected_n, actual_n))
+
+
+def asserts_output(step: LabStep) -> bool:
+    """Whether running `step` checks what it prints (not only its exit code): what "verified" can claim."""
+    if not step.commands or step.expected_output is None or step.match.mode == "exit_code":
+        return False
+    return step.match.mode != "contains" or bool(step.expected_output.strip())
 
 
 def expected_pattern(expected: str) -> re.Pattern[str]:

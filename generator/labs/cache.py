@@ -1,10 +1,12 @@
-"""Skip labs whose inputs did not change: the lab spec, its starting lab, and the pipeline's code and data."""
+"""Skip labs whose inputs did not change (the lab spec, its starting labs, the lab environment and the files
+it copies and watches), and keep what each lab's last run found, keyed by those inputs."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from generator.model.course import Course
 
@@ -25,15 +27,21 @@ def _digest_path(path: Path, h: hashlib._Hash) -> None:
         h.update(file.read_bytes())
 
 
-def environment_digest(course: Course) -> str:
-    """One hash of everything every lab depends on besides its own spec."""
+def watched_digest(course: Course) -> str:
+    """One hash of the files labs run on: what the lab environment copies in and what it watches."""
     settings = course.spec.lab_environment
-    h = hashlib.sha256(settings.model_dump_json().encode())
+    h = hashlib.sha256()
     for rel in [c.source for c in settings.copy_files] + settings.watch:
         path = course.root / rel
         if path.exists():
             _digest_path(path, h)
     return h.hexdigest()
+
+
+def environment_digest(course: Course) -> str:
+    """One hash of everything every lab depends on besides its own spec."""
+    settings = course.spec.lab_environment
+    return hashlib.sha256((settings.model_dump_json() + watched_digest(course)).encode()).hexdigest()
 
 
 def lab_key(course: Course, lab_id: str, environment: str) -> str:
@@ -49,26 +57,28 @@ def lab_key(course: Course, lab_id: str, environment: str) -> str:
 
 
 class LabCache:
-    """Keys of labs that passed last time, in a small JSON file under build/."""
+    """The last run of each lab (build/labs/status.json), keyed by what it checked; a lab that passed
+    with the same key need not run again, and its worksheet may say "Verified"."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self.passed: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+            loaded = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            self.passed = {}
+            loaded = {}
+        self.records: dict[str, dict[str, Any]] = {
+            k: v for k, v in loaded.items() if isinstance(v, dict) and isinstance(v.get("key"), str)
+        }  # older files held no key: they prove nothing about the published spec
 
     def hit(self, lab_id: str, key: str) -> bool:
-        return self.passed.get(lab_id) == key
+        record = self.records.get(lab_id, {})
+        return record.get("status") == "pass" and record.get("key") == key
 
-    def record(self, lab_id: str, key: str, passed: bool) -> None:
-        if passed:
-            self.passed[lab_id] = key
-        else:
-            self.passed.pop(lab_id, None)
+    def record(self, lab_id: str, record: dict[str, Any]) -> None:
+        self.records[lab_id] = record
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.passed, indent=2, sort_keys=True), encoding="utf-8")
+        tmp.write_text(json.dumps(self.records, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         tmp.replace(self.path)

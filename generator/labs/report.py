@@ -34,24 +34,6 @@ def failure_text(result: LabResult) -> str:
     return "\n".join(lines)
 
 
-def write_status(results: list[LabResult], path: Path) -> None:
-    """Record when each lab last ran and whether it passed, for the "last verified" note on worksheets."""
-    import datetime
-    import json
-
-    try:
-        status = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        status = {}
-    today = datetime.datetime.now(datetime.UTC).date().isoformat()
-    for result in results:
-        if result.status != "cached" or result.lab.id not in status:
-            state = "pass" if result.status in ("pass", "cached") else "fail"
-            status[result.lab.id] = {"status": state, "verified_at": today}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(status, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-
-
 def write_junit(results: list[LabResult], path: Path) -> Path:
     """One test case per lab step; cached labs are reported as skipped."""
     suite = ET.Element("testsuite", name="labs")

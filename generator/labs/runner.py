@@ -12,8 +12,9 @@ from typing import Literal
 
 from generator.errors import SourceLocation, ToolkitError
 from generator.formats.lab_output import compare, normalise, unified_diff
-from generator.labs.cache import LabCache, environment_digest, lab_key
+from generator.labs.cache import LabCache, environment_digest, lab_key, watched_digest
 from generator.labs.process import run_command
+from generator.labs.status import record_of
 from generator.labs.workspace import lab_env, make_workspace, remove_workspace, workspace_env
 from generator.model.course import Course
 from generator.model.lab import Lab
@@ -149,11 +150,13 @@ def verify_labs(
 ) -> list[LabResult]:
     """Verify the given labs (default all); labs they start from run first. Results in the order asked.
 
-    `cache` records labs that pass; with `use_cache=False` every lab runs, and the cache is still refreshed.
+    `cache` records every run (see labs/status.py); with `use_cache=False` every lab runs, and the cache is
+    still refreshed.
     """
     wanted = resolve_lab_ids(course, lab_ids)
     environment = environment_digest(course)
     keys = {lab_id: lab_key(course, lab_id, environment) for lab_id in course.labs}
+    watched = watched_digest(course)
     results: dict[str, LabResult] = {}
     to_run: set[str] = set()
     for lab_id in wanted:
@@ -186,7 +189,7 @@ def verify_labs(
                 for lab_id, result in zip(wave, pool.map(job, wave), strict=True):
                     results[lab_id] = result
                     if cache is not None:
-                        cache.record(lab_id, keys[lab_id], result.status == "pass")
+                        cache.record(lab_id, record_of(result, keys[lab_id], watched))
                     if on_result is not None and lab_id in wanted:
                         on_result(result)
     finally:

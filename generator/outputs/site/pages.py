@@ -9,6 +9,7 @@ from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.model.question import Question
 from generator.model.rubric import RUBRIC_LEVELS
+from generator.outputs.context import LabCheck, LabSummary
 from generator.outputs.site.lab_files import lab_files
 from generator.outputs.site.plan import Audience, Page, SitePlan
 from generator.outputs.site.templating import environment, md
@@ -81,12 +82,20 @@ def _scheduled(course: Course, lesson: Lesson) -> tuple[str, int] | None:
 
 
 def render_pages(
-    course: Course, plan: SitePlan, audience: Audience, lab_status: dict[str, dict[str, str]] | None = None
+    course: Course,
+    plan: SitePlan,
+    audience: Audience,
+    lab_status: dict[str, LabCheck] | None = None,
+    lab_summary: LabSummary | None = None,
 ) -> dict[str, str]:
     """Markdown text of every page, keyed by its path in docs_dir."""
     env = environment(course, "site")
     env.filters.update(
-        cell=cell, points=points, longest_backticks=longest_backticks, quantity=quantity, spoken_list=spoken_list
+        cell=cell,
+        points=points,
+        longest_backticks=longest_backticks,
+        quantity=quantity,
+        spoken_list=spoken_list,
     )
     env.globals["quiz_answer"] = quiz_answer
     instructor = audience == "instructor"
@@ -106,6 +115,9 @@ def render_pages(
         "tier_pairs": lambda d: [(tiers.get(k, k), v) for k, v in d.items()],
         "quiz_answer": quiz_answer,
         "levels": RUBRIC_LEVELS,
+        "lab_summary": lab_summary,
+        "lab_checks": lab_status or {},
+        "published_labs": [target for kind, target in plan.paths if kind == "lab"],  # in teaching order
         "self_check": any(
             q.type not in ("essay", "practical")
             for lesson in course.lessons.values()
@@ -122,7 +134,7 @@ def render_pages(
 
 
 def _page_extras(
-    course: Course, page: Page, shown: Any, lab_status: dict[str, Any], instructor: bool
+    course: Course, page: Page, shown: Any, lab_status: dict[str, LabCheck], instructor: bool
 ) -> dict:
     ctx = page.context
     if "lesson" in ctx:

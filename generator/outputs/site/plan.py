@@ -124,6 +124,12 @@ def plan_site(course: Course, audience: Audience) -> SitePlan:
                       {"quizzes": quizzes}))  # fmt: skip
     nav.append({"Assessment": assessment_nav})
 
+    if audience == "instructor" and course.labs:
+        # Why only here: step outcomes and timings are for whoever runs the course, not for students.
+        pages.append(Page("lab-verification.md", "lab_verification.md.j2", "Lab verification"))
+        paths[("lab_verification", "")] = "lab-verification.md"
+        nav.append({"Lab verification": "lab-verification.md"})
+
     if course.pipeline_view:
         view = course.pipeline_view
         pages.append(Page("pipeline-view.md", "pipeline_view.md.j2", view.title, {"view": view}))

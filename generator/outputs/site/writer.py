@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.errors import ToolkitError
 from generator.model.course import Course
-from generator.outputs.context import RenderContext
+from generator.outputs.context import LabCheck, LabSummary, RenderContext
 from generator.outputs.site.lab_files import lab_files_zip, zip_name
 from generator.outputs.staging import staged_folder
 from generator.outputs.site.plan import Audience, plan_site
@@ -46,6 +46,7 @@ def _render(course: Course, out_dir: Path, context: RenderContext, audience: Aud
         context.work_dir,
         audience=audience,
         lab_status=context.lab_status,
+        lab_summary=context.lab_summary,
         force=context.force,
         staging=context.staging,
     )
@@ -71,7 +72,8 @@ def render_site(
     work_dir: Path,
     *,
     audience: Audience = "student",
-    lab_status: dict[str, dict[str, str]] | None = None,
+    lab_status: dict[str, LabCheck] | None = None,
+    lab_summary: LabSummary | None = None,
     force: bool = False,
     staging: Path | None = None,
 ) -> SiteResult:
@@ -81,7 +83,7 @@ def render_site(
     started = time.perf_counter()
     site_dir, work_dir = site_dir.resolve(), work_dir.resolve()
     plan = plan_site(course, audience)
-    pages = render_pages(course, plan, audience, lab_status)
+    pages = render_pages(course, plan, audience, lab_status, lab_summary)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     archive = lab_files_zip(course)
     if archive is not None:
@@ -97,7 +99,9 @@ def render_site(
     rendered = time.perf_counter() - started
     if not force and site_dir.is_dir() and stamp.exists() and stamp.read_text() == digest:
         return SiteResult(audience, site_dir, sorted(pages), written, False, rendered)
-    _mkdocs_build(course, config_file, docs_dir, site_dir, plan.nav, audience, staging or work_dir / "staging")
+    _mkdocs_build(
+        course, config_file, docs_dir, site_dir, plan.nav, audience, staging or work_dir / "staging"
+    )
     stamp.write_text(digest)
     return SiteResult(
         audience, site_dir, sorted(pages), written, True, rendered, time.perf_counter() - started - rendered

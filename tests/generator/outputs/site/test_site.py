@@ -8,6 +8,7 @@ import pytest
 
 from generator.build import build_course
 from generator.load.course_loader import load_course
+from generator.outputs.context import LabCheck, LabSummary
 from generator.outputs.site.plan import plan_site
 from generator.outputs.site.pages import render_pages
 from tests.conftest import FIXTURES, MINIMAL, check_golden
@@ -31,10 +32,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return out / "site", out / "build" / "instructor"
 
 
+# A fixed verification, so the golden pages show what a verified build publishes.
+VERIFIED = {
+    "land-the-data": LabCheck(
+        "verified", "2026-01-15T09:30:00Z", "0.1.0", "", "Linux x86_64, Python 3.11.0", asserted=1
+    )
+}
+SUMMARY = LabSummary(labs=1, asserted_steps=1, first_date="2026-01-15", last_date="2026-01-15")
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_rendered_student_pages_match_golden(page: str, update_golden: bool) -> None:
     course = load_course(MINIMAL)
-    pages = render_pages(course, plan_site(course, "student"), "student")
+    pages = render_pages(course, plan_site(course, "student"), "student", VERIFIED, SUMMARY)
     check_golden(GOLDEN / page.replace("/", "__"), pages[page], update_golden)
 
 
