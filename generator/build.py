@@ -8,6 +8,7 @@ still built.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import traceback
