@@ -9,7 +9,7 @@ built from; `check` and `status` compare both with what is in landing/ now.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -111,7 +111,9 @@ def tracked(home: Home, command: str, layer: str) -> Iterator[Tracker]:
         yield tracker
     except PipelineError as error:
         if home.warehouse.exists():
-            record_failure(home, command, layer, tracker, str(error))
+            # the original error is the one to show; a warehouse too busy to record it is secondary
+            with suppress(PipelineError, duckdb.Error):
+                record_failure(home, command, layer, tracker, str(error))
         raise
 
 

@@ -161,3 +161,13 @@ def test_explain_prints_the_plan_as_duckdb_does(home: Path, cli) -> None:
     assert "explain_value" not in result.out
     assert result.out.startswith("┌")
     assert "│         PROJECTION        │\n" in result.out
+
+
+def test_a_failed_incremental_is_recorded_too(built_home: Path, cli) -> None:
+    own = built_home / "sql" / "incremental"
+    own.mkdir(parents=True)
+    (own / "customers_merge.sql").write_text("select * from no_such_table;\n")
+    assert cli(built_home, "incremental").code == 1
+    result = cli(built_home, "check", "--layer", "silver")
+    assert result.code == 1
+    assert "run 2 (`incremental`) failed at silver: silver.customers (merge)" in result.err
