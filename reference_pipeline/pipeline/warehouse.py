@@ -74,8 +74,23 @@ def connect(
         con.close()
 
 
+# Columns meta.runs gained when runs started recording failures; older warehouses get them added.
+_RUN_OUTCOME = ("status", "failed_layer", "failed_step", "message")
+
+
 def ensure_meta(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(META_TABLES)
+    present = {
+        row[0]
+        for row in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'meta' and table_name = 'runs'"
+        ).fetchall()
+    }
+    for column in (name for name in _RUN_OUTCOME if name not in present):
+        con.execute(f"alter table meta.runs add column {column} varchar")
+    if "status" not in present:
+        con.execute("update meta.runs set status = 'ok'")
 
 
 def table_exists(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:

@@ -171,3 +171,15 @@ def test_a_failed_incremental_is_recorded_too(built_home: Path, cli) -> None:
     result = cli(built_home, "check", "--layer", "silver")
     assert result.code == 1
     assert "run 2 (`incremental`) failed at silver: silver.customers (merge)" in result.err
+
+
+def test_a_warehouse_from_before_run_state_keeps_working(built_home: Path, cli) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(built_home / "warehouse.duckdb"))
+    con.execute("drop table meta.runs")
+    con.execute("create table meta.runs (run_id integer, command varchar, layer varchar, ran_at timestamp)")
+    con.execute("insert into meta.runs values (1, 'run', 'gold', timestamp '2024-03-18 06:00:00')")
+    con.close()
+    assert cli(built_home, "run").code == 0
+    assert cli(built_home, "status").out.splitlines()[0] == "last run: run 2 (`run`) ok (2024-03-18 06:00:00)"
