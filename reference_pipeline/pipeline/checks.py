@@ -15,6 +15,7 @@ import duckdb
 from .config import load_yaml
 from .errors import PipelineError
 from .home import Home
+from .runstate import LayerState, layer_state
 from .warehouse import LAYERS, table_exists
 
 COLUMN_CHECKS = ("accepted_values", "not_null", "range", "relationships", "unique")
@@ -205,6 +206,19 @@ def run_checks(con: duckdb.DuckDBPyConnection, checks: list[Check]) -> list[Resu
         status = "PASS" if bad == 0 else ("FAIL" if check.severity == "blocking" else "WARN")
         results.append(Result(check, status, detail))
     return results
+
+
+def run_state(con: duckdb.DuckDBPyConnection, home: Home, layer: str) -> tuple[Result, LayerState]:
+    """The blocking freshness rule of one layer: no failed run since its build, no changed files."""
+    from .models import discover
+
+    state = layer_state(con, home, discover(home), layer)
+    check = Check(f"{layer}.*", None, "run_state", {}, "blocking")
+    if state.stale:
+        return Result(check, "FAIL", f"stale: {state.stale}"), state
+    if state.built_by is None:
+        return Result(check, "PASS", "no run recorded for this layer"), state
+    return Result(check, "PASS", f"built by run {state.built_by}, landed files unchanged"), state
 
 
 def built_layers(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -16,6 +16,7 @@ from . import table
 from .errors import PipelineError
 from .home import Home
 from .runner import BuiltTable
+from .runstate import layer_outcome, stale_message
 from .warehouse import LAYERS, first_line
 
 
@@ -105,10 +106,11 @@ def _built_summary(tables: list[BuiltTable]) -> None:
 @click.pass_context
 def check(ctx: click.Context, layer: str | None) -> int:
     """Run the checks in checks/<layer>.yml; exit 1 if a blocking check fails."""
-    from .checks import built_layers, load_suite, run_checks
+    from .checks import built_layers, load_suite, run_checks, run_state
     from .warehouse import connect
 
     home = _home(ctx)
+    stale = []
     with connect(home, must_exist=True) as con:
         built = built_layers(con)
         if layer and layer not in built:
@@ -117,6 +119,10 @@ def check(ctx: click.Context, layer: str | None) -> int:
             raise PipelineError("no layer has been built yet; run `run` first.")
         results = []
         for name in [layer] if layer else built:
+            freshness, state = run_state(con, home, name)
+            results.append(freshness)
+            if state.stale:
+                stale.append(state)
             _, suite = load_suite(home, name)
             results.extend(run_checks(con, suite))
     rows: list[list[object]] = [
@@ -127,6 +133,9 @@ def check(ctx: click.Context, layer: str | None) -> int:
     counts = {status: sum(1 for r in results if r.status == status) for status in ("PASS", "WARN", "FAIL")}
     tally = ", ".join(f"{counts[status]} {status}" for status in ("PASS", "WARN", "FAIL"))
     click.echo(f"{_plural(len(results), 'check')}: {tally}")
+    if stale:
+        click.echo(f"error: {stale_message(stale)}", err=True)
+        return 1
     failed = [r for r in results if r.status == "FAIL"]
     if failed:
         first = failed[0].check
@@ -137,6 +146,46 @@ def check(ctx: click.Context, layer: str | None) -> int:
             err=True,
         )
         return 1
+    return 0
+
+
+@cli.command()
+@click.pass_context
+def status(ctx: click.Context) -> int:
+    """Print the last run's outcome and each layer's state (fresh or stale, and why)."""
+    from .models import discover
+    from .runstate import layer_state, runs
+    from .warehouse import connect, ensure_meta
+
+    home = _home(ctx)
+    with connect(home, must_exist=True) as con:
+        ensure_meta(con)
+        history = runs(con)
+        models = discover(home)
+        states = [layer_state(con, home, models, layer) for layer in LAYERS]
+    if not history:
+        raise PipelineError("no run has been recorded yet; run `run` first.")
+    last = history[-1]
+    click.echo(f"last run: {last.shown} ({table.cell(last.ran_at)})")
+    if last.message:
+        click.echo(f"  {last.message}")
+    asked = LAYERS[: LAYERS.index(last.layer) + 1] if last.layer in LAYERS else LAYERS
+    rows: list[list[object]] = []
+    for state in states:
+        rows.append([
+            state.layer,
+            layer_outcome(last, state.layer, asked),
+            state.tables,
+            f"run {state.built_by}" if state.built_by else "-",
+            _when(state.built_at),
+            "stale" if state.stale else ("fresh" if state.tables else "not built"),
+        ])  # fmt: skip
+    _print_table(["layer", "last run", "tables", "built by", "built at", "state"], rows)
+    stale = [state for state in states if state.stale]
+    if stale:
+        click.echo(f"next: {stale_message(stale, see='the error above')}")
+    else:
+        click.echo("next: nothing to do; every built layer is fresh")
     return 0
 
 
@@ -154,6 +203,11 @@ def incremental(ctx: click.Context) -> int:
     click.echo(f"watermark customer_updates: {_when(r.watermark_before)} -> {_when(r.watermark_after)}")
     click.echo(f"{_plural(r.new_rows, 'new row')} since the watermark, {r.quarantined} quarantined")
     click.echo(f"silver.customers: {r.updated} updated, {r.inserted} inserted, {r.stale} stale skipped")
+    done = {"apply": "applied", "quarantine": "quarantined", "skip": "skipped"}[r.late_rule]
+    click.echo(
+        f"{_plural(r.late_rows, 'late row')} (dated at or before the watermark): {done}, "
+        f"as rules/incremental.yml says (late_rows: {r.late_rule})"
+    )
     if r.gold_refreshed is None:
         click.echo("gold.customer_360: not built yet, skipped")
     else:
@@ -293,12 +347,15 @@ def generate(ctx: click.Context, customers: int, seed: int, updates: int | None)
 @click.option("--max-rows", default=100, show_default=True, type=click.IntRange(1), help="Rows to print.")
 @click.pass_context
 def query(ctx: click.Context, sql: str, max_rows: int) -> int:
-    """Run SQL against the warehouse and print the result as a table."""
+    """Run SQL against the warehouse (in memory if there is none) and print the result."""
     from .explore import query as run_query
 
     result = run_query(_home(ctx), sql, max_rows)
     if result is None:
         click.echo("ok")
+        return 0
+    if result.plan is not None:
+        click.echo(result.plan)
         return 0
     _print_table(result.headers, result.rows)
     shown = f"showing {len(result.rows)} of {result.total} rows" if result.total > len(result.rows) else None

@@ -18,13 +18,14 @@ class QueryResult:
     headers: list[str]
     rows: list[list[object]]
     total: int
+    plan: str | None = None  # the text of an EXPLAIN, printed as DuckDB prints it
 
 
 def query(home: Home, sql: str, max_rows: int) -> QueryResult | None:
     """Run one statement; None when it returns no rows (e.g. create table)."""
     if not sql.strip():
         raise PipelineError('the query is empty; pass SQL in quotes, e.g. query "select 42".')
-    with connect(home, must_exist=True) as con:
+    with connect(home, must_exist=True, memory_if_missing=True) as con:
         try:
             result = con.execute(sql)
             if result.description is None:
@@ -32,7 +33,12 @@ def query(home: Home, sql: str, max_rows: int) -> QueryResult | None:
             headers = [column[0] for column in result.description]
             rows = [list(row) for row in result.fetchall()]
         except duckdb.Error as error:
-            raise PipelineError(f"query failed: {first_line(error)}; check the SQL and try again.") from None
+            hint = "" if home.warehouse.exists() else " (there is no warehouse yet: only files can be read)"
+            raise PipelineError(
+                f"query failed: {first_line(error)}{hint}; check the SQL and try again."
+            ) from None
+    if headers == ["explain_key", "explain_value"]:
+        return QueryResult(headers, rows, len(rows), "\n".join(str(row[1]).rstrip() for row in rows))
     return QueryResult(headers, rows[:max_rows], len(rows))
 
 

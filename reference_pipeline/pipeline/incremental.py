@@ -13,7 +13,8 @@ from datetime import datetime
 
 import duckdb
 
-from . import sources
+from . import runstate, sources
+from .config import load_yaml
 from .errors import PipelineError
 from .home import Home
 from .models import discover
@@ -21,6 +22,16 @@ from .runner import BuildReport, build, prepare, transaction
 from .warehouse import connect, table_exists
 
 FEED = "customer_updates"
+LATE_RULES = ("apply", "quarantine", "skip")
+
+
+def late_rule(home: Home) -> str:
+    """What rules/incremental.yml says to do with late rows: apply, quarantine or skip."""
+    shown = "rules/incremental.yml"
+    value = str(load_yaml(home.project_file(shown), shown).get("late_rows", "skip"))
+    if value not in LATE_RULES:
+        raise PipelineError(f"{shown}: late_rows is '{value}'; use apply, quarantine or skip.")
+    return value
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,8 @@ class IncrementalReport:
     inserted: int
     stale: int
     gold_refreshed: int | None
+    late_rows: int
+    late_rule: str
 
 
 def _watermark(con: duckdb.DuckDBPyConnection) -> datetime | None:
@@ -55,45 +68,63 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 
 def incremental(home: Home) -> IncrementalReport:
+    """Merge the feed rows past the watermark; count late rows and treat them as the rules say."""
     feed = [source for source in sources.load_sources(home) if source.name == FEED]
     if not feed:
         raise PipelineError(f"sources.yml declares no '{FEED}' source; restore it from the package.")
-    sources.check_landing(home, feed)
-    models = discover(home)
-    merge_sql = home.project_file("sql/incremental/customers_merge.sql").read_text(encoding="utf-8")
-    with connect(home) as con:
-        if not table_exists(con, "silver.customers"):
-            raise PipelineError("silver.customers does not exist yet; run `run --layer silver` first.")
-        # Two steps, as in `run`: bronze first, then silver and gold. If the merge fails, the
-        # landed rows wait in bronze behind the unmoved watermark for the next attempt.
-        with transaction(con, "`incremental` (bronze)"):
-            prepare(con, home, refresh_macros=False)
-            landed = [
-                home.relative(path).removeprefix("landing/") for path in sources.landed_files(home, feed[0])
-            ]
-            _append_new_feed_files(con, models["bronze.customer_updates"].sql, landed)
-        with transaction(con, "`incremental` (silver and gold)"):
-            before = _watermark(con)
-            con.execute(merge_sql)
-            new_rows = _scalar(con, "select count(*) from incoming")
-            quarantined = _scalar(con, "select count(*) from incoming where reject_reason is not null")
-            plan = dict(con.execute("select action, count(*) from merge_plan group by action").fetchall())
-            refreshed = None
-            if table_exists(con, "gold.customer_360"):
-                refreshed = _refresh_customer_360(con, models["gold.customer_360"].sql)
-            after_row = con.execute("select max(updated_at) from incoming").fetchone()
-            after = after_row[0] if after_row and after_row[0] is not None else before
-            if after is not None and (before is None or after > before):
-                _move_watermark(con, after)
-            else:
-                after = before
+    rule = late_rule(home)
+    with runstate.tracked(home, "incremental", "gold") as step:
+        sources.check_landing(home, feed)
+        models = discover(home)
+        merge_sql = home.project_file("sql/incremental/customers_merge.sql").read_text(encoding="utf-8")
+        with connect(home) as con:
+            if not table_exists(con, "silver.customers"):
+                raise PipelineError("silver.customers does not exist yet; run `run --layer silver` first.")
+            # Two steps, as in `run`: bronze first, then silver and gold. If the merge fails, the
+            # landed rows wait in bronze behind the unmoved watermark for the next attempt.
+            step.at("bronze", "bronze.customer_updates")
+            with transaction(con, "`incremental` (bronze)"):
+                prepare(con, home, refresh_macros=False)
+                run_id = step.run_id = runstate.next_run_id(con)
+                landed = [
+                    home.relative(path).removeprefix("landing/")
+                    for path in sources.landed_files(home, feed[0])
+                ]
+                new_files = _append_new_feed_files(con, models["bronze.customer_updates"].sql, landed)
+                runstate.stamp_tables(con, home, models, ["bronze.customer_updates"], run_id)
+            step.at("silver", "silver.customers (merge)")
+            with transaction(con, "`incremental` (silver and gold)"):
+                before = _watermark(con)
+                con.execute("set variable new_feed_files = ?::varchar[]", [new_files])
+                con.execute("set variable late_rows = ?", [rule])
+                con.execute(merge_sql)
+                new_rows = _scalar(con, "select count(*) from incoming")
+                quarantined = _scalar(con, "select count(*) from rejected")
+                late = _scalar(con, "select count(*) from late")
+                plan = dict(con.execute("select action, count(*) from merge_plan group by action").fetchall())
+                refreshed = None
+                if table_exists(con, "gold.customer_360"):
+                    step.at("gold", "gold.customer_360 (refresh)")
+                    refreshed = _refresh_customer_360(con, models["gold.customer_360"].sql)
+                after_row = con.execute("select max(updated_at) from incoming").fetchone()
+                after = after_row[0] if after_row and after_row[0] is not None else before
+                if after is not None and (before is None or after > before):
+                    _move_watermark(con, after)
+                else:
+                    after = before
+                # the tables this load keeps current are as fresh as the feed it just read
+                kept = [name for name in runstate.downstream(models, "bronze.customer_updates")
+                        if models[name].materialized == "table" and table_exists(con, name)]  # fmt: skip
+                runstate.stamp_tables(con, home, models, kept, run_id)
+                runstate.record_ok(con, run_id, "incremental", "gold")
     return IncrementalReport(
         before, after, new_rows, quarantined,
         int(plan.get("updated", 0)), int(plan.get("inserted", 0)), int(plan.get("stale", 0)), refreshed,
+        late, rule,
     )  # fmt: skip
 
 
-def _append_new_feed_files(con: duckdb.DuckDBPyConnection, feed_sql: str, landed: list[str]) -> None:
+def _append_new_feed_files(con: duckdb.DuckDBPyConnection, feed_sql: str, landed: list[str]) -> list[str]:
     """Append to bronze.customer_updates the rows of feed files it has not loaded yet.
 
     Why append: replacing or emptying the table makes DuckDB checkpoint at commit, which
@@ -103,13 +134,15 @@ def _append_new_feed_files(con: duckdb.DuckDBPyConnection, feed_sql: str, landed
     loaded = {
         row[0] for row in con.execute("select distinct _source_file from bronze.customer_updates").fetchall()
     }
-    if set(landed) <= loaded:
-        return
+    new_files = sorted(set(landed) - loaded)
+    if not new_files:
+        return []
     body = feed_sql.strip().rstrip(";")
     con.execute(
         f"insert into bronze.customer_updates by name select * from (\n{body}\n) as landed "
         "where landed._source_file not in (select distinct _source_file from bronze.customer_updates)"
     )
+    return new_files
 
 
 def _refresh_customer_360(con: duckdb.DuckDBPyConnection, gold_sql: str) -> int:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import duckdb
 
-from . import checks, resolve, sources
+from . import checks, resolve, runstate, sources
 from .errors import PipelineError
-from .home import Home
+from .home import PACKAGE_DIR, Home
 from .models import Model, build_order, discover
 from .warehouse import LAYERS, connect, ensure_meta, first_line, insert_rows, row_count, table_exists
 
@@ -52,18 +52,26 @@ def transaction(con: duckdb.DuckDBPyConnection, doing: str) -> Iterator[None]:
 
 
 def prepare(con: duckdb.DuckDBPyConnection, home: Home, *, refresh_macros: bool = True) -> None:
-    """Bookkeeping tables and the `clean` macros every silver model uses.
+    """Bookkeeping tables and the `clean` macros (sql/macros/*.sql) the silver models use.
 
     Commands that change a few rows pass refresh_macros=False: replacing a macro is a catalog
     drop, and a drop makes DuckDB checkpoint at commit, rewriting every table just touched.
     """
     ensure_meta(con)
     if not refresh_macros:
-        found = con.execute("select count(*) from duckdb_functions() where schema_name = 'clean'").fetchone()
+        # the newest macro file's last macro: a warehouse built before it existed reloads them all
+        found = con.execute(
+            "select count(*) from duckdb_functions() "
+            "where schema_name = 'clean' and function_name = 'quarantine_columns'"
+        ).fetchone()
         if found and found[0]:
             return
-    macros = home.project_file("sql/macros/clean.sql")
-    con.execute(macros.read_text(encoding="utf-8"))
+    names = {
+        path.name for base in (PACKAGE_DIR, home.root) for path in (base / "sql" / "macros").glob("*.sql")
+    }
+    # clean.sql first: the other macro files may use its cleaning rules
+    for name in sorted(names, key=lambda name: (name != "clean.sql", name)):
+        con.execute(home.project_file(f"sql/macros/{name}").read_text(encoding="utf-8"))
 
 
 def load_docs(con: duckdb.DuckDBPyConnection, home: Home) -> None:
@@ -98,10 +106,10 @@ def layers_up_to(layer: str) -> tuple[str, ...]:
     return LAYERS[: LAYERS.index(layer) + 1]
 
 
-def record_run(con: duckdb.DuckDBPyConnection, command: str, layer: str, tables: list[BuiltTable]) -> None:
-    found = con.execute("select coalesce(max(run_id), 0) + 1 from meta.runs").fetchone()
-    run_id = int(found[0]) if found else 1
-    con.execute("insert into meta.runs values (?, ?, ?, getvariable('now'))", [run_id, command, layer])
+def record_run(
+    con: duckdb.DuckDBPyConnection, run_id: int, command: str, layer: str, tables: list[BuiltTable]
+) -> None:
+    runstate.record_ok(con, run_id, command, layer)
     insert_rows(
         con,
         "meta.table_row_counts",
@@ -119,28 +127,37 @@ def build(
     simpler, but DuckDB reads a large table written earlier in the same transaction slowly.)
     """
     layers = layers_up_to(layer)
-    declared = sources.load_sources(home)
-    notes = sources.check_landing(home, declared)
-    order = build_order(discover(home), layers)
-    rules = resolve.load_rules(home) if "silver" in layers else []
-    tables: list[BuiltTable] = []
-    with connect(home) as con:
-        for index, current in enumerate(layers):
-            with transaction(con, f"`{command}` ({current} layer)"):
-                if index == 0:
-                    prepare(con, home)
-                    load_docs(con, home)
-                if current == "silver":
-                    resolve.store_rules(con, rules)
-                if before_layer and current in before_layer:
-                    before_layer[current](con)
-                for model in (m for m in order if m.layer == current):
-                    build_model(con, model)
-                    tables.append(BuiltTable(model.name, model.materialized, row_count(con, model.name)))
-                if current == "silver":
-                    resolve.check_fields(con, rules)
-                if current == layers[-1]:
-                    record_run(con, command, layer, tables)
+    with runstate.tracked(home, command, layer) as step:
+        declared = sources.load_sources(home)
+        notes = sources.check_landing(home, declared)
+        models = discover(home)
+        order = build_order(models, layers)
+        rules = resolve.load_rules(home) if "silver" in layers else []
+        tables: list[BuiltTable] = []
+        run_id = 0
+        with connect(home) as con:
+            for index, current in enumerate(layers):
+                step.at(current, f"{current} layer")
+                with transaction(con, f"`{command}` ({current} layer)"):
+                    if index == 0:
+                        prepare(con, home)
+                        load_docs(con, home)
+                        run_id = step.run_id = runstate.next_run_id(con)
+                    if current == "silver":
+                        resolve.store_rules(con, rules)
+                    if before_layer and current in before_layer:
+                        before_layer[current](con)
+                    built = [m for m in order if m.layer == current]
+                    for model in built:
+                        step.at(current, model.name)
+                        build_model(con, model)
+                        tables.append(BuiltTable(model.name, model.materialized, row_count(con, model.name)))
+                    step.at(current, f"{current} layer")
+                    if current == "silver":
+                        resolve.check_fields(con, rules)
+                    runstate.stamp_tables(con, home, models, [m.name for m in built], run_id)
+                    if current == layers[-1]:
+                        record_run(con, run_id, command, layer, tables)
     return BuildReport(sorted(tables, key=lambda t: (LAYERS.index(t.name.split(".")[0]), t.name)), notes)
 
 

@@ -23,7 +23,14 @@ create schema if not exists meta;
 create table if not exists meta.watermarks (
     source_name varchar primary key, watermark_value timestamp, moved_at timestamp
 );
-create table if not exists meta.runs (run_id integer, command varchar, layer varchar, ran_at timestamp);
+create table if not exists meta.runs (
+    run_id integer, command varchar, layer varchar, ran_at timestamp,
+    status varchar, failed_layer varchar, failed_step varchar, message varchar
+);
+create table if not exists meta.table_builds (
+    table_name varchar, layer varchar, kind varchar, run_id integer, built_at timestamp,
+    landed_files varchar[], file_stamps varchar[]
+);
 create table if not exists meta.table_row_counts (run_id integer, table_name varchar, row_count bigint);
 create table if not exists meta.resolution_rules (
     field_name varchar, rule_name varchar, source_name varchar, source_rank integer
@@ -41,14 +48,21 @@ def _configure(con: duckdb.DuckDBPyConnection, home: Home, moment: datetime) -> 
 
 
 @contextmanager
-def connect(home: Home, *, must_exist: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection with $landing and $now set and relative paths resolved against home."""
-    if must_exist and not home.warehouse.exists():
+def connect(
+    home: Home, *, must_exist: bool = False, memory_if_missing: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection with $landing and $now set and relative paths resolved against home.
+
+    memory_if_missing: with no warehouse yet, an in-memory database (to read files with SQL).
+    """
+    in_memory = memory_if_missing and not home.warehouse.exists()
+    if must_exist and not in_memory and not home.warehouse.exists():
         raise PipelineError("there is no warehouse yet; run `ingest` and then `run` first.")
     moment = clock.now()
-    home.root.mkdir(parents=True, exist_ok=True)
+    if not in_memory:
+        home.root.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(home.warehouse))
+        con = duckdb.connect(":memory:" if in_memory else str(home.warehouse))
     except duckdb.Error as error:
         raise PipelineError(
             f"cannot open warehouse.duckdb ({first_line(error)}); close other programs using it and retry."
@@ -60,8 +74,23 @@ def connect(home: Home, *, must_exist: bool = False) -> Iterator[duckdb.DuckDBPy
         con.close()
 
 
+# Columns meta.runs gained when runs started recording failures; older warehouses get them added.
+_RUN_OUTCOME = ("status", "failed_layer", "failed_step", "message")
+
+
 def ensure_meta(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(META_TABLES)
+    present = {
+        row[0]
+        for row in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'meta' and table_name = 'runs'"
+        ).fetchall()
+    }
+    for column in (name for name in _RUN_OUTCOME if name not in present):
+        con.execute(f"alter table meta.runs add column {column} varchar")
+    if "status" not in present:
+        con.execute("update meta.runs set status = 'ok'")
 
 
 def table_exists(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:

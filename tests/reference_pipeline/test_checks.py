@@ -19,7 +19,7 @@ def test_every_check_passes_on_the_sample(built_home: Path, cli) -> None:
     result = cli(built_home, "check")
     assert result.code == 0
     assert result.out.splitlines()[0].split() == ["model", "column", "check", "severity", "status", "result"]
-    assert result.out.splitlines()[-1] == "81 checks: 81 PASS, 0 WARN, 0 FAIL"
+    assert result.out.splitlines()[-1] == "84 checks: 84 PASS, 0 WARN, 0 FAIL"
 
 
 def test_check_one_layer(built_home: Path, cli) -> None:

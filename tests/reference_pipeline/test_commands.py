@@ -45,7 +45,7 @@ def test_output_is_identical_in_two_different_homes(tmp_path: Path, process) -> 
 def test_errors_are_one_line_on_stderr_without_a_traceback(home: Path, built_home: Path, process) -> None:
     cases = [
         (home, ["run", "--layer", "silver"], "run `ingest` first"),
-        (home, ["query", "select 1"], "there is no warehouse yet"),
+        (home, ["check"], "there is no warehouse yet"),
         (built_home, ["query", "selec 1"], 'query failed: Parser Error: syntax error at or near "selec"'),
         (built_home, ["query", "select * from gold.nope"], "query failed: Catalog Error"),
         (home, ["break", "flood"], "choose one of: duplicate-keys, missing-file, schema-change"),

@@ -53,12 +53,13 @@ def test_lineage_lists_upstream_tables_and_files(built_home: Path, cli) -> None:
     tree = cli(built_home, "lineage", "silver.customers").out
     assert tree == (
         "silver.customers\n"
-        "  meta.watermarks\n"
-        "  silver.customer_records (view)\n"
-        "    bronze.customer_updates\n"
-        "      landing/updates/customer_updates*.csv\n"
-        "    bronze.customers\n"
-        "      landing/customers/customers.csv\n"
+        "  silver.applied_customer_records (view)\n"
+        "    meta.watermarks\n"
+        "    silver.customer_records (view)\n"
+        "      bronze.customer_updates\n"
+        "        landing/updates/customer_updates*.csv\n"
+        "      bronze.customers\n"
+        "        landing/customers/customers.csv\n"
     )
     missing = cli(built_home, "lineage", "silver.customer")
     assert missing.err == "error: no model named 'silver.customer'; did you mean 'silver.customers'?\n"

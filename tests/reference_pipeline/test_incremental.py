@@ -24,6 +24,8 @@ def test_incremental_merges_the_changes_past_the_watermark(built_home: Path, cli
         "watermark customer_updates: none -> 2024-03-17 12:00:00\n"
         "12 new rows since the watermark, 1 quarantined\n"
         "silver.customers: 7 updated, 3 inserted, 0 stale skipped\n"
+        "0 late rows (dated at or before the watermark): skipped, as rules/incremental.yml says "
+        "(late_rows: skip)\n"
         "gold.customer_360: 10 customers refreshed\n"
     )
     again = cli(built_home, "incremental")
@@ -31,6 +33,8 @@ def test_incremental_merges_the_changes_past_the_watermark(built_home: Path, cli
         "watermark customer_updates: 2024-03-17 12:00:00 -> 2024-03-17 12:00:00\n"
         "0 new rows since the watermark, 0 quarantined\n"
         "silver.customers: 0 updated, 0 inserted, 0 stale skipped\n"
+        "0 late rows (dated at or before the watermark): skipped, as rules/incremental.yml says "
+        "(late_rows: skip)\n"
         "gold.customer_360: 0 customers refreshed\n"
     )
 

@@ -20,6 +20,7 @@ ROW_COUNTS = {
     "silver.commodity_prices": 50,
     "silver.crm_customers": 20,
     "silver.customer_field_candidates": 200,
+    "silver.applied_customer_records": 49,
     "silver.customer_records": 61,
     "silver.customers": 36,
     "silver.inventory": 80,
@@ -50,7 +51,7 @@ def test_run_builds_every_layer_with_the_expected_row_counts(home: Path, cli) ->
     result = cli(home, "run")
     assert result.code == 0, result.err
     assert _printed_counts(result.out) == ROW_COUNTS
-    assert result.out.splitlines()[-1] == "built 28 tables and 3 views in bronze, silver, gold"
+    assert result.out.splitlines()[-1] == "built 28 tables and 4 views in bronze, silver, gold"
 
 
 def test_run_stops_at_the_requested_layer(home: Path, cli) -> None:

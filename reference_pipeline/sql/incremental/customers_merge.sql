@@ -1,20 +1,22 @@
 -- The incremental version of silver.customers and silver.quarantine_customers: only the
 -- change-feed rows newer than the watermark are read, cleaned (by silver.customer_records,
--- the same rules a full load uses) and merged. The runner refreshes bronze.customer_updates
--- before this file and moves the watermark after it.
+-- the same rules a full load uses) and merged, with the ranking and column lists of
+-- sql/macros/customers.sql. The runner refreshes bronze.customer_updates before this file
+-- (setting $new_feed_files to the files it appended), sets $late_rows from
+-- rules/incremental.yml and moves the watermark after it.
 
--- 1. rows past the watermark
+-- 1. the watermark before this load
+create or replace temp table applied_through as
+select max(watermark_value) as watermark_value
+from meta.watermarks
+where source_name = 'customer_updates';
+
+-- 2. rows past the watermark
 create or replace temp table incoming as
 with
 
 records as (
     select * from silver.customer_records
-),
-
-applied_through as (
-    select max(watermark_value) as watermark_value
-    from meta.watermarks
-    where source_name = 'customer_updates'
 ),
 
 final as (
@@ -27,48 +29,64 @@ final as (
 
 select * from final;
 
--- 2. rows that break a rule go to quarantine, as in silver/quarantine_customers.sql
+-- 3. late rows: in a feed file loaded just now, but dated at or before the watermark
+create or replace temp table late as
+with
+
+records as (
+    select * from silver.customer_records
+),
+
+final as (
+    select records.*
+    from records
+    cross join applied_through
+    where records.record_source = 'updates'
+        and list_contains(getvariable('new_feed_files'), records._source_file)
+        and records.updated_at <= applied_through.watermark_value
+)
+
+select * from final;
+
+-- 4. rows that break a rule go to quarantine, and late rows too when the rule says so
+create or replace temp table rejected as
+select * from incoming
+where reject_reason is not null
+union all by name
+select * replace (coalesce(reject_reason, 'arrived late: updated_at is at or before the watermark') as reject_reason)
+from late
+where getvariable('late_rows') = 'quarantine';
+
 insert into silver.quarantine_customers
-select
-    raw_customer_id as customer_id,
-    reject_reason,
-    raw_email as email,
-    raw_signup_date as signup_date,
-    raw_region as region,
-    raw_segment as segment,
-    raw_status as status,
-    raw_updated_at as updated_at,
-    record_source,
-    _source_file,
-    _loaded_at
-from incoming
-where reject_reason is not null;
+select * from clean.quarantine_columns('rejected');
 
--- 3. the latest valid row per customer, ranked as in silver/customers.sql
+-- 5. the latest valid row per customer among the new rows (and the late ones, if applied)
 create or replace temp table changed as
-select
-    customer_id,
-    first_name,
-    last_name,
-    first_name || ' ' || last_name as full_name,
-    email,
-    phone,
-    city,
-    region,
-    segment,
-    status,
-    signup_date,
-    updated_at,
-    record_source,
-    _source_file
-from incoming
-where reject_reason is null
-qualify row_number() over (
-    partition by customer_id
-    order by updated_at desc, source_priority desc, _source_file desc, email, city
-) = 1;
+with
 
--- 4. how each changed customer will be treated, for the report
+candidates as (
+    select * from incoming
+    union all by name
+    select * from late
+    where getvariable('late_rows') = 'apply'
+),
+
+latest as (
+    select * from clean.latest_customer_record('candidates')
+),
+
+valid as (
+    select * from latest
+    where reject_reason is null
+),
+
+final as (
+    select * from clean.customer_columns('valid')
+)
+
+select * from final;
+
+-- 6. how each changed customer will be treated, for the report
 create or replace temp table merge_plan as
 select
     changed.customer_id,
@@ -80,7 +98,7 @@ select
 from changed
 left join silver.customers as customers on changed.customer_id = customers.customer_id;
 
--- 5. the merge: a newer row replaces the customer, a new customer is added, an older row is
+-- 7. the merge: a newer row replaces the customer, a new customer is added, an older row is
 --    ignored. Written as delete + insert (dbt calls it the delete+insert strategy) rather than
 --    MERGE ... WHEN MATCHED THEN UPDATE, which says the same thing: in DuckDB, updating text
 --    columns makes the commit rewrite those columns for the whole table, while replacing rows
