@@ -1,7 +1,7 @@
 """Fingerprints of what an output is made from, so a build redoes only what changed.
 
-An output's fingerprint covers the model objects it shows and the toolkit code that draws them:
-a new toolkit version, or an edited renderer in a checkout, rebuilds everything it draws.
+An output's fingerprint covers the model objects it shows and the toolkit code that renders them:
+a new toolkit version, or an edited renderer in a checkout, rebuilds everything it renders.
 """
 
 from __future__ import annotations
