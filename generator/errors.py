@@ -74,6 +74,20 @@ class ToolkitError(Exception):
 
 
 @dataclass
+class CourseNotFound(ToolkitError):
+    """No folder at or above the one given holds a course; `hint` says how to name one (the CLI sets it)."""
+
+    start: Path
+    hint: str = "Run the command inside a course or point it at one"
+
+    def __str__(self) -> str:
+        return (
+            f"no course found in '{self.start}' or any folder above it: a course is a folder holding "
+            f"curriculum/course.yaml. {self.hint}, or start one with `curriculum init my-course`."
+        )
+
+
+@dataclass
 class CourseError(ToolkitError):
     """The specs have problems; carries every issue found in one run."""
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator.checks import a, error, rule, warning
 from generator.errors import Issue
+from generator.model.base import Spec
 from generator.model.course import Course
 from generator.model.question import CHOICE_TYPES, MAX_OPTIONS, Question, QuestionSet
 
@@ -140,24 +141,49 @@ def lesson_assessments(course: Course) -> Iterator[Issue]:
 
 @rule("student-quizzes")
 def student_quizzes(course: Course) -> Iterator[Issue]:
-    """Self-check quizzes appear on the student site, so they must not carry graded-only questions."""
-    questions = course.questions
+    """A self-check quiz needs questions to show."""
     for quiz in course.quizzes.values():
-        if quiz.purpose != "self_check":
-            continue
-        for i, question_id in enumerate(quiz.questions):
-            if question_id in questions and questions[question_id].graded_only:
-                yield error(
-                    quiz,
-                    "questions",
-                    i,
-                    message=f"question '{question_id}' is graded-only and cannot be in a self-check quiz",
-                    hint="use it in an 'exam' or 'final' quiz, or remove graded_only",
-                )
-        if not quiz.questions and quiz.draw is None:
+        if quiz.purpose == "self_check" and not quiz.questions and quiz.draw is None:
             yield error(
                 quiz,
                 "questions",
                 message="the quiz has no questions",
                 hint="list 'questions:' or add 'draw:'",
             )
+
+
+@rule("graded-only-off-the-site")
+def graded_only_off_the_site(course: Course) -> Iterator[Issue]:
+    """Self-check quizzes and lesson assessments are on the student site: no graded-only question in them.
+
+    Why an error and not a filter: the site would either show the question (leaking an exam question) or
+    drop it (a quiz or lesson silently shorter than its spec); the trainer has to choose.
+    """
+    questions = course.questions
+    places: list[tuple[Spec, tuple[str | int, ...], str, str]] = []
+    for quiz in course.quizzes.values():
+        if quiz.purpose == "self_check":
+            places += [(quiz, ("questions", i), q, "self-check quiz") for i, q in enumerate(quiz.questions)]
+    for lesson in course.lessons.values():
+        if lesson.assessment:
+            listed: list[tuple[tuple[str | int, ...], str]] = [
+                (("assessment", "questions", i), q) for i, q in enumerate(lesson.assessment.questions)
+            ]
+            if lesson.assessment.practical_task:
+                listed.append((("assessment", "practical_task"), lesson.assessment.practical_task))
+            places += [(lesson, path, q, "lesson's assessment") for path, q in listed]
+    for owner, path, question_id, what in places:
+        question = questions.get(question_id)
+        if question is None or not question.graded_only:
+            continue
+        marked = question.loc("graded_only", key=True)
+        yield error(
+            owner,
+            *path,
+            message=f"question '{question_id}' is graded-only ({marked}), but {a(what)} is shown to students",
+            hint=(
+                "use it in an 'exam' or 'final' quiz instead, or remove 'graded_only: true' from the question"
+                if what == "self-check quiz"
+                else "assess the lesson with a question students may see, or remove its 'graded_only: true'"
+            ),
+        )

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from generator.checks import a, did_you_mean, error, rule, warning
 from generator.errors import Issue
 from generator.model.base import Spec
-from generator.model.course import Course, Section
+from generator.model.course import Course, Module, Section
 from generator.model.workshop import WorkshopDay
 
 
@@ -42,6 +42,7 @@ def course_structure(course: Course) -> Iterator[Issue]:
     sections = {d.id: d for d in course.documents if isinstance(d, Section)}
     for i, section_id in enumerate(spec.sections):
         yield from _missing(course, spec, ("sections", i), section_id, sections, "section")
+    yield from _listed_twice(spec, "sections", spec.sections, "section")
     for section in sections.values():
         if section.id not in spec.sections:
             yield warning(
@@ -52,6 +53,7 @@ def course_structure(course: Course) -> Iterator[Issue]:
             )
     for i, day_id in enumerate(spec.workshops):
         yield from _missing(course, spec, ("workshops", i), day_id, course.workshops, "workshop day")
+    yield from _listed_twice(spec, "workshops", spec.workshops, "workshop day")
     for day in course.workshops.values():
         if day.id not in spec.workshops:
             yield warning(
@@ -62,20 +64,39 @@ def course_structure(course: Course) -> Iterator[Issue]:
             )
 
 
+def _listed_twice(obj: Spec, field: str, ids: list[str], what: str) -> Iterator[Issue]:
+    """A course lists each section and day once: a second listing would render its pages twice."""
+    for i, value in enumerate(ids):
+        if value in ids[:i]:
+            yield error(
+                obj,
+                field,
+                i,
+                message=f"{what} '{value}' is listed twice",
+                hint=f"first listed at {obj.loc(field, ids.index(value))}; remove one",
+            )
+
+
 @rule("module-contents")
 def module_contents(course: Course) -> Iterator[Issue]:
-    placed_lessons: set[str] = set()
-    placed_labs: set[str] = set()
+    """Every lesson and lab is in at most one module (its page lives there), and each is in one somewhere."""
+    placed: dict[tuple[str, str], tuple[Section, Module, tuple[str | int, ...]]] = {}
     for section in course.sections:
         for m, module in enumerate(section.modules):
-            for i, lesson_id in enumerate(module.lessons):
-                yield from _missing(
-                    course, section, ("modules", m, "lessons", i), lesson_id, course.lessons, "lesson"
-                )
-                placed_lessons.add(lesson_id)
-            for i, lab_id in enumerate(module.labs):
-                yield from _missing(course, section, ("modules", m, "labs", i), lab_id, course.labs, "lab")
-                placed_labs.add(lab_id)
+            listed = [("lesson", i, item) for i, item in enumerate(module.lessons)]
+            listed += [("lab", i, item) for i, item in enumerate(module.labs)]
+            for what, i, item_id in listed:
+                path = ("modules", m, what + "s", i)
+                known = course.lessons if what == "lesson" else course.labs
+                yield from _missing(course, section, path, item_id, known, what)
+                if item_id not in known:
+                    continue
+                if (what, item_id) in placed:
+                    yield _placed_twice(what, item_id, placed[what, item_id], (section, module, path))
+                else:
+                    placed[what, item_id] = (section, module, path)
+    placed_lessons = {item for what, item in placed if what == "lesson"}
+    placed_labs = {item for what, item in placed if what == "lab"}
     for day in course.workshops.values():
         placed_lessons |= {b.lesson for b in day.blocks if b.lesson}
         placed_labs |= {b.lab for b in day.blocks if b.lab}
@@ -95,6 +116,31 @@ def module_contents(course: Course) -> Iterator[Issue]:
                 message=f"lab '{lab.id}' is not part of any module or workshop day",
                 hint="list it under a module's 'labs:' in its section file",
             )
+
+
+def _placed_twice(
+    what: str,
+    item_id: str,
+    first: tuple[Section, Module, tuple[str | int, ...]],
+    again: tuple[Section, Module, tuple[str | int, ...]],
+) -> Issue:
+    """A lesson or lab listed a second time: its page would be rendered twice."""
+    (f_section, f_module, f_path), (section, module, path) = first, again
+    where = f_section.loc(*f_path)
+    if f_module is module:
+        return error(
+            section,
+            *path,
+            message=f"{what} '{item_id}' is listed twice in module '{module.id}' (first at {where})",
+            hint="remove one",
+        )
+    return error(
+        section,
+        *path,
+        message=f"{what} '{item_id}' is already in module '{f_module.id}' ({where}); {a(what)} has one page, "
+        "in one module",
+        hint="remove it from one of the two modules; to teach it again, list it in a workshop day's blocks",
+    )
 
 
 @rule("question-references")

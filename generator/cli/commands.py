@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from generator.outputs.site.plan import Audience
 
 from generator.cli.output import console as make_console
-from generator.cli.output import course_option, exit_on_user_error, print_issues, summary_table
+from generator.cli.output import (
+    course_given_as,
+    course_option,
+    exit_on_user_error,
+    print_issues,
+    summary_table,
+)
 from generator.errors import ToolkitError
 from generator.outputs.registry import OUTPUTS
 
@@ -47,7 +53,12 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "path",
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    callback=course_given_as("PATH"),
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
     "--format",
@@ -180,7 +191,12 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
 
 
 @main.command()
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "path",
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    callback=course_given_as("PATH"),
+)
 @click.option(
     "--only",
     type=click.Choice(list(OUTPUT_NAMES)),
@@ -285,7 +301,12 @@ def _print_lab_line(console: Console, run: LabRun) -> None:
 
 
 @main.command()
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "path",
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    callback=course_given_as("PATH"),
+)
 @click.option("--instructor", is_flag=True, help="Preview the instructor guide instead of the student site.")
 @click.option(
     "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port on 127.0.0.1."

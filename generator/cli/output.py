@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from generator.errors import CourseError, Issue, Level, ToolkitError
+from generator.errors import CourseError, CourseNotFound, Issue, Level, ToolkitError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,12 +22,37 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+_COURSE_GIVEN = "curriculum.course_given_as"
+
+
+def course_given_as(how: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A parameter callback that remembers how this command is given a course ('PATH', '--course PATH'),
+    so that "no course found" can say it (click shares `meta` with every context of the run)."""
+
+    def remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        ctx.meta[_COURSE_GIVEN] = (_command(ctx), how)
+        return value
+
+    return remember
+
+
+def _command(ctx: click.Context) -> str:
+    """The command as a user types it ('curriculum labs verify'), however the program was started."""
+    words = []
+    while ctx.parent is not None:
+        words.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["curriculum", *reversed(words)])
+
+
 course_option = click.option(
     "--course",
     "course_path",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
+    callback=course_given_as("--course PATH"),
     help="The course folder.",
 )
 """`--course PATH` for commands that work on a course but take other arguments."""
@@ -68,6 +93,11 @@ def exit_on_user_error(exc: ToolkitError) -> NoReturn:
             "(`curriculum validate` lists them)"
         )
     else:
+        ctx = click.get_current_context(silent=True)
+        if isinstance(exc, CourseNotFound) and ctx is not None and _COURSE_GIVEN in ctx.meta:
+            command, how = ctx.meta[_COURSE_GIVEN]
+            named = f"with `{how}`" if how.startswith("--") else f"as in `{command} {how}`"
+            exc.hint = f"Run `{command}` inside a course, or name the course folder {named}"
         err.print("[bold red]error:[/] ", end="")
         err.print(str(exc), markup=False)
     sys.exit(1)

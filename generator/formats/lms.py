@@ -36,5 +36,6 @@ def category_groups(course: Course) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def category_name(title: str) -> str:
-    """A title as a category name Moodle can store: cut at a word, with an ellipsis, past 255 characters."""
-    return shorten(title, CATEGORY_MAX)
+    """A title as a category name Moodle can store: on one line (a newline would end GIFT's `$CATEGORY:`
+    line), cut at a word, with an ellipsis, past 255 characters."""
+    return shorten(" ".join(title.split()), CATEGORY_MAX)

@@ -10,7 +10,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from generator.errors import CourseError, Issue, Level, SourceLocation, ToolkitError, sort_issues
+from generator.errors import (
+    CourseError,
+    CourseNotFound,
+    Issue,
+    Level,
+    SourceLocation,
+    sort_issues,
+)
 from generator.load.pydantic_errors import issues_from
 from generator.load.yaml_reader import MAX_BYTES, Document, read_yaml
 from generator.model.base import Spec
@@ -65,11 +72,7 @@ def find_root(path: str | os.PathLike[str] = ".") -> Path:
     for folder in (start, *start.parents):
         if (folder / "curriculum").is_dir():
             return given if folder == start else folder
-    raise ToolkitError(
-        f"no course found in '{start}' or any folder above it: a course is a folder holding "
-        "curriculum/course.yaml. Run the command inside a course or point it at one, "
-        "or start one with `curriculum init my-course`."
-    )
+    raise CourseNotFound(start)
 
 
 def spec_files(root: Path) -> list[Path]:
@@ -201,7 +204,8 @@ def _assemble(
         )
     course = Course(root=root, spec=courses[0], documents=specs, failed_ids=failed)
     by_id_sections = {s.id: s for s in specs if isinstance(s, Section)}
-    course.sections = [by_id_sections[i] for i in course.spec.sections if i in by_id_sections]
+    # Each section once, however often course.yaml lists it (checks/references reports a repeat).
+    course.sections = [by_id_sections[i] for i in dict.fromkeys(course.spec.sections) if i in by_id_sections]
     for spec in specs:
         match spec:
             case Lesson():

@@ -222,7 +222,7 @@ class Course:
         return next((s for s in self.sections if any(m.id == module_id for m in s.modules)), None)
 
     def ordered_workshops(self) -> list[WorkshopDay]:
-        return [self.workshops[i] for i in self.spec.workshops if i in self.workshops]
+        return [self.workshops[i] for i in dict.fromkeys(self.spec.workshops) if i in self.workshops]
 
     def block_minutes(self, block: Block) -> int | None:
         """A block's length: its own, else its lesson's or lab's."""

@@ -15,26 +15,18 @@ from typing import Any
 
 _PLAIN = re.compile(r"[^\\*_\[\]<>&#!|~\n`{}]*")
 _START = re.compile(r"[A-Za-z(\"']")
-_UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data|file):", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 
 
 @cache
 def _markdown() -> Any:
     import markdown
-    from markdown.treeprocessors import Treeprocessor
 
-    class DropUnsafeLinks(Treeprocessor):
-        def run(self, root: Any) -> None:
-            for element in root.iter():
-                for attribute in ("href", "src"):
-                    if _UNSAFE_URL.match(element.get(attribute, "")):
-                        element.set(attribute, "#")
+    from generator.outputs.safe_markdown import SafeMarkdown
 
-    converter = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists"])
+    converter = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists", SafeMarkdown()])
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
-    converter.treeprocessors.register(DropUnsafeLinks(converter), "drop_unsafe_links", 0)
     return converter
 
 

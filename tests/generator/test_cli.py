@@ -90,6 +90,27 @@ def test_not_a_course_is_a_clean_user_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        (["validate"], "as in `curriculum validate PATH`"),
+        (["build"], "as in `curriculum build PATH`"),
+        (["labs", "verify"], "Run `curriculum labs verify` inside a course, or name the course folder with"),
+        (["labs", "record", "a-lab"], "Run `curriculum labs record` inside a course"),
+        (["new", "lesson", "x"], "Run `curriculum new` inside a course, or name the course folder with"),
+        (["exam"], "with `--course PATH`"),
+    ],
+)  # fmt: skip
+def test_no_course_found_says_how_this_command_is_given_one(
+    argv: list[str], hint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 1
+    message = " ".join(result.output.split())
+    assert "no course found" in message and hint in message, message
+
+
+@pytest.mark.parametrize(
     "argv",
     [
         ["validate"],

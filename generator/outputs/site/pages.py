@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.model.question import Question
@@ -15,9 +17,9 @@ from generator.outputs.site.plan import Audience, Page, SitePlan
 from generator.outputs.site.templating import environment, md
 
 
-def cell(text: object) -> str:
+def cell(text: object) -> Markup:
     """Text for a Markdown table cell: one line, pipes escaped."""
-    return " ".join(md(str(text or "")).split()).replace("|", "\\|")
+    return Markup(" ".join(md(text).split()).replace("|", "\\|"))
 
 
 def points(value: float) -> str:
@@ -33,11 +35,12 @@ def quantity(count: int, noun: str, plural: str = "") -> str:
     return f"{word} {noun if count == 1 else plural or noun + 's'}"
 
 
-def spoken_list(items: list[str], conjunction: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(items) < 3:
-        return f" {conjunction} ".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+def spoken_list(items: list[str], conjunction: str = "and") -> Markup:
+    """'a', 'a and b', 'a, b and c' (each item escaped unless it already is)."""
+    safe = [md(item) for item in items]
+    if len(safe) < 3:
+        return Markup(f" {conjunction} ").join(safe)
+    return Markup(f"{Markup(', ').join(safe[:-1])} {conjunction} {safe[-1]}")
 
 
 def longest_backticks(text: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -16,8 +17,16 @@ Audience = Literal["student", "instructor"]
 class Page:
     path: str  # relative to docs_dir, e.g. "sections/s1/m01/lesson.md"
     template: str
-    title: str
+    title: str  # as the trainer wrote it, for the browser tab and the navigation (see `label`)
     context: dict[str, Any] = field(default_factory=dict)
+
+
+def label(title: str) -> str:
+    """A title as the theme prints it (navigation, browser tab): one line, HTML-escaped.
+
+    Why: mkdocs and Material print titles as HTML, so a title's `<img ...>` would be a live tag.
+    """
+    return html.escape(" ".join(title.split()))
 
 
 @dataclass
@@ -45,7 +54,10 @@ def plan_site(course: Course, audience: Audience) -> SitePlan:
     for s_index, section in enumerate(course.sections, 1):
         base = f"sections/{section.id}"
         section_page = Page(
-            f"{base}/index.md", "section.md.j2", section.title, {"section": section, "number": s_index}
+            f"{base}/index.md",
+            "section.md.j2",
+            f"Section {s_index}: {section.title}",
+            {"section": section, "number": s_index},
         )
         paths[("section", section.id)] = section_page.path
         pages.append(section_page)
@@ -53,7 +65,7 @@ def plan_site(course: Course, audience: Audience) -> SitePlan:
         for module in section.modules:
             number += 1
             mbase = f"{base}/{module.id}"
-            module_page = Page(f"{mbase}/index.md", "module.md.j2", module.title,
+            module_page = Page(f"{mbase}/index.md", "module.md.j2", f"Module {number}: {module.title}",
                                {"module": module, "section": section, "number": number})  # fmt: skip
             paths[("module", module.id)] = module_page.path
             pages.append(module_page)
@@ -62,21 +74,21 @@ def plan_site(course: Course, audience: Audience) -> SitePlan:
                 page = Page(f"{mbase}/{lesson.id}.md", "lesson.md.j2", lesson.title, {"lesson": lesson})
                 paths[("lesson", lesson.id)] = page.path
                 pages.append(page)
-                module_nav.append({lesson.title: page.path})
+                module_nav.append({label(page.title): page.path})
             for lab in course.labs_of(module):
-                page = Page(f"{mbase}/labs/{lab.id}.md", "lab.md.j2", lab.title, {"lab": lab})
+                page = Page(f"{mbase}/labs/{lab.id}.md", "lab.md.j2", f"Lab: {lab.title}", {"lab": lab})
                 paths[("lab", lab.id)] = page.path
                 pages.append(page)
-                module_nav.append({f"Lab: {lab.title}": page.path})
-            section_nav.append({f"Module {number} · {module.title}": module_nav})
-        nav.append({f"Section {s_index} · {section.title}": section_nav})
+                module_nav.append({label(page.title): page.path})
+            section_nav.append({label(f"Module {number} · {module.title}"): module_nav})
+        nav.append({label(f"Section {s_index} · {section.title}"): section_nav})
 
     days = course.ordered_workshops()
     if days:
         pages.append(Page("workshops/index.md", "workshops.md.j2", "Workshop days", {"days": days}))
         workshop_nav: list[Any] = ["workshops/index.md"]
         for day in days:
-            page = Page(f"workshops/{day.id}/index.md", "workshop.md.j2", day.title, {"day": day})
+            page = Page(f"workshops/{day.id}/index.md", "workshop.md.j2", f"Day {day.day}: {day.title}", {"day": day})
             paths[("workshop", day.id)] = page.path
             pages.append(page)
             day_nav: list[Any] = [page.path]
@@ -88,14 +100,16 @@ def plan_site(course: Course, audience: Audience) -> SitePlan:
                     )
                     paths[("lesson", lesson.id)] = lp.path
                     pages.append(lp)
-                    day_nav.append({lesson.title: lp.path})
+                    day_nav.append({label(lp.title): lp.path})
                 if block.lab in course.labs and ("lab", block.lab) not in paths:
                     lab = course.labs[block.lab]
-                    bp = Page(f"workshops/{day.id}/labs/{lab.id}.md", "lab.md.j2", lab.title, {"lab": lab})
+                    bp = Page(
+                        f"workshops/{day.id}/labs/{lab.id}.md", "lab.md.j2", f"Lab: {lab.title}", {"lab": lab}
+                    )
                     paths[("lab", lab.id)] = bp.path
                     pages.append(bp)
-                    day_nav.append({f"Lab: {lab.title}": bp.path})
-            workshop_nav.append({f"Day {day.day} · {day.title}": day_nav})
+                    day_nav.append({label(bp.title): bp.path})
+            workshop_nav.append({label(f"Day {day.day} · {day.title}"): day_nav})
         nav.append({"Workshop days": workshop_nav})
 
     assessment_nav: list[Any] = ["assessment/index.md"]
@@ -104,22 +118,22 @@ def plan_site(course: Course, audience: Audience) -> SitePlan:
         page = Page(f"assessment/quizzes/{quiz.id}.md", "quiz.md.j2", quiz.title, {"quiz": quiz})
         paths[("quiz", quiz.id)] = page.path
         pages.append(page)
-        assessment_nav.append({quiz.title: page.path})
+        assessment_nav.append({label(page.title): page.path})
     for rubric in course.rubrics.values():
         page = Page(f"assessment/rubrics/{rubric.id}.md", "rubric.md.j2", rubric.title, {"rubric": rubric})
         paths[("rubric", rubric.id)] = page.path
         pages.append(page)
-        assessment_nav.append({rubric.title: page.path})
+        assessment_nav.append({label(page.title): page.path})
     for checklist in course.checklists.values():
         page = Page(f"assessment/checklists/{checklist.id}.md", "checklist.md.j2", checklist.title,
                     {"checklist": checklist})  # fmt: skip
         paths[("checklist", checklist.id)] = page.path
         pages.append(page)
-        assessment_nav.append({checklist.title: page.path})
+        assessment_nav.append({label(page.title): page.path})
     if audience == "instructor":
         page = Page("assessment/answer-key.md", "answer_key.md.j2", "Question bank and answer key")
         pages.append(page)
-        assessment_nav.append({page.title: page.path})
+        assessment_nav.append({label(page.title): page.path})
     pages.append(Page("assessment/index.md", "assessment.md.j2", "Assessment",
                       {"quizzes": quizzes}))  # fmt: skip
     nav.append({"Assessment": assessment_nav})
@@ -134,5 +148,5 @@ def plan_site(course: Course, audience: Audience) -> SitePlan:
         view = course.pipeline_view
         pages.append(Page("pipeline-view.md", "pipeline_view.md.j2", view.title, {"view": view}))
         paths[("pipeline_view", view.id)] = "pipeline-view.md"
-        nav.append({view.title: "pipeline-view.md"})
+        nav.append({label(view.title): "pipeline-view.md"})
     return SitePlan(pages, nav, paths)

@@ -1,28 +1,34 @@
-"""Jinja2 for rendered pages: a course's own templates first, then the built-in ones; safe text filters."""
+"""Jinja2 for rendered pages: a course's own templates first, then the built-in ones; every printed value escaped.
+
+Why escaping in `finalize`: a page is Markdown that mkdocs turns into HTML, so a value printed as it is
+would be read as HTML and attribute lists. Every `{{ ... }}` therefore goes through `md` unless a filter
+already made it safe (`md`, `cell`, `html`, `esc`, `attr` and macros return Markup), so a template that
+forgets a filter still shows the trainer's text as text. Inside raw HTML (a tag's attribute, a block
+with `markdown="0"`) use `esc` or `html`; inside a code fence the template built, `verbatim`.
+"""
 
 from __future__ import annotations
 
-import re
+import json
 from functools import cache
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
 from generator.model.course import Course
+from generator.outputs.safe_markdown import escape_spec
 from generator.resources import builtin_templates
 
 BUILTIN_TEMPLATES = builtin_templates()
-# Fenced blocks and inline code keep their text as written; everything else has raw HTML neutralised.
-_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.DOTALL)
 
 
-def md(text: str | None) -> str:
-    """Spec Markdown, safe to place in a page: raw HTML tags are shown as text, never run."""
-    if not text:
-        return ""
-    parts = _CODE.split(text.strip())
-    return "".join(p if i % 2 else p.replace("&", "&amp;").replace("<", "&lt;") for i, p in enumerate(parts))
+def md(text: object) -> Markup:
+    """Spec Markdown, safe to place in a page: raw HTML and `{: ...}` attribute lists are shown as text."""
+    if isinstance(text, Markup):
+        return text
+    if text is None or text == "":
+        return Markup("")
+    return Markup(escape_spec(str(text).strip()))
 
 
 def html(text: str | None, *, inline: bool = True) -> Markup:
@@ -34,9 +40,20 @@ def html(text: str | None, *, inline: bool = True) -> Markup:
 
 def attr(value: object) -> Markup:
     """A value for an HTML attribute: JSON, HTML-escaped."""
-    import json
-
     return Markup(escape(json.dumps(value, ensure_ascii=False)))
+
+
+def verbatim(text: str) -> Markup:
+    """Text printed exactly as it is: only for the inside of a code fence whose fence the template sized."""
+    return Markup(text)
+
+
+def _finalize(value: object) -> object:
+    # Numbers and other non-text print as they are; text that no filter made safe is escaped here, as it is
+    # (not stripped: a template's own ", " between items keeps its space).
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(escape_spec(value))
+    return value
 
 
 def environment(course: Course, kind: str) -> jinja2.Environment:
@@ -53,11 +70,13 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     # Cached: compiling templates costs more than rendering them; Jinja re-checks file mtimes itself.
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(folders)),
-        autoescape=False,  # pages are Markdown; text goes through the md/html filters instead
+        # Markup-aware filters (join, replace, indent) and macros; `finalize` escapes for Markdown, not HTML.
+        autoescape=True,
+        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(md=md, html=html, attr=attr, esc=escape)
+    env.filters.update(md=md, html=html, attr=attr, esc=escape, verbatim=verbatim)
     return env

@@ -19,7 +19,8 @@ from generator.model.course import Course
 from generator.outputs.context import LabCheck, LabSummary, RenderContext
 from generator.outputs.site.lab_files import lab_files_zip, zip_name
 from generator.outputs.staging import staged_folder
-from generator.outputs.site.plan import Audience, plan_site
+from generator.outputs.safe_markdown import SafeMarkdown
+from generator.outputs.site.plan import Audience, label, plan_site
 from generator.outputs.site.pages import render_pages
 from generator.outputs.site.templating import BUILTIN_TEMPLATES
 
@@ -84,7 +85,8 @@ def render_site(
     site_dir, work_dir = site_dir.resolve(), work_dir.resolve()
     plan = plan_site(course, audience)
     pages = render_pages(course, plan, audience, lab_status, lab_summary)
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    titles = {page.path: page.title for page in plan.pages if page.path != "index.md"}  # home: the site name
+    files = {path: _with_title(text, titles.get(path)).encode("utf-8") for path, text in pages.items()}
     archive = lab_files_zip(course)
     if archive is not None:
         files[zip_name(course)] = archive
@@ -106,6 +108,17 @@ def render_site(
     return SiteResult(
         audience, site_dir, sorted(pages), written, True, rendered, time.perf_counter() - started - rendered
     )
+
+
+def _with_title(text: str, title: str | None) -> str:
+    """The page with its browser-tab title as front matter, escaped (the home page's is the site name).
+
+    Why: without one, Material prints `page.title | striptags`, which decodes the escaped title
+    back into live HTML inside <title>.
+    """
+    if not title or text.startswith("---"):
+        return text
+    return f"---\ntitle: {json.dumps(label(title))}\n---\n\n{text}"
 
 
 def _sync_tree(root: Path, files: dict[str, bytes]) -> int:
@@ -195,13 +208,15 @@ def _mkdocs_build(
                 config_file=str(config_file),
                 docs_dir=str(docs_dir),
                 site_dir=str(staging),
-                site_name=title,
+                site_name=label(title),  # the theme prints it as HTML
                 nav=nav,
                 strict=True,  # a broken internal link fails the build instead of shipping
                 extra_css=[*map(str, user["extra_css"]), ASSET_CSS],
                 extra_javascript=[*(str(s) for s in user["extra_javascript"]), ASSET_JS],
             )
             config["extra"]["polyfills"] = [SHIM]  # offline search without fetching the shim from the web
+            # Added here, not only listed in mkdocs.yml, so that no course's own settings can leave it out.
+            config["markdown_extensions"].append(SafeMarkdown())
             build(config)
             if audience == "student":
                 (staging / "README.md").write_text(SITE_README, encoding="utf-8")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.outputs.html import _markdown, block_html, inline_html, plain_text
+from tests.hostile import page_hazards
 
 texts = st.text(alphabet="ab Z9.,;:'\"()?`*_-<>&#!{}~=\\\n", max_size=40)
 
@@ -36,3 +38,21 @@ def test_inline_and_plain_text() -> None:
     assert inline_html("Copy `sales.csv`") == "Copy <code>sales.csv</code>"
     assert inline_html("a\n\nb") == "<p>a</p>\n<p>b</p>"
     assert plain_text(block_html("Use `a < b` & **c**")) == "Use a < b & c"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript&#58;alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "[x](java&#x09;script:alert(1))",
+        "[x](\x01javascript:alert(1))",
+        "[x](JAVA\tSCRIPT:alert(1))",
+        "![i](data:image/svg+xml,<svg onload=alert(1)>)",
+        "[x][r]\n\n[r]: vbscript:msgbox(1)",
+        "<img src=x onerror=alert(1)>",
+        '[x](#){: onclick="alert(1)"}',
+    ],
+)
+def test_no_spelling_of_a_script_url_gets_through(text: str) -> None:
+    assert page_hazards(block_html(text)) == ([], [])

@@ -43,10 +43,16 @@
   }
 
   function setupQuizzes() {
-    document.querySelectorAll(".quiz-question .quiz-check").forEach(function (button) {
-      if (button.dataset.bound) { return; }
-      button.dataset.bound = "1";
-      button.addEventListener("click", function () { check(button.closest("form")); });
+    document.querySelectorAll("form.quiz-question").forEach(function (form) {
+      if (form.dataset.bound) { return; }
+      form.dataset.bound = "1";
+      var button = form.querySelector(".quiz-check");
+      // Enter in an answer field checks the answer (method="dialog" already keeps the page from reloading).
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (button) { check(form); }
+      });
+      if (button) { button.addEventListener("click", function () { check(form); }); }
     });
   }
 
