@@ -11,6 +11,8 @@ the URL is spelled (entities, case, tabs, control characters).
 Why a placeholder inside code: which backticks open code is Markdown's call, and it depends on where a
 template puts the text (after other text on a line, indented in a list item); if our reading and
 Markdown's ever differ, a placeholder is still never markup, and either way it reads as `<`.
+`{` inside code stays as it is (JSON, `${VAR}`): should Markdown not read it as code, an attribute list
+it makes is checked on the tree like everything else.
 Why links are checked on Markdown's tree: a link is Markdown syntax, not HTML, so no escaping of the
 text can tell a bad URL from a good one; Markdown's own parse of it can.
 """
@@ -36,6 +38,7 @@ _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # what browsers strip or skip
 # Code as Python-Markdown reads it: a fence on its own lines closed by the same fence, or a backtick span
 # (not after a backslash, not across a blank line, closed by a run of the same length).
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ \t]*(?P=fence)[ \t]*$", re.M | re.S)
+_FENCE_OPENING = re.compile(r"(?P<fence>[ \t]*(?:`{3,}|~{3,}))\s*\{?\s*\.?(?P<language>[\w+#-]*)")
 _NOTHING_TO_ESCAPE = re.compile(r"[^&<{\ue000]*")  # most texts: no code matters, nothing to escape
 _SPAN = re.compile(r"(?<!\\)(?:\\\\)*(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S)
 
@@ -49,7 +52,7 @@ def escape_spec(text: str) -> str:
     for fenced, part in _split(text, _FENCE):
         if fenced:
             first, _, rest = part.partition("\n")
-            out.append(first.replace("{", "&#123;").replace("<", LT) + "\n" + rest.replace("<", LT))
+            out.append(_fence_line(first) + "\n" + rest.replace("<", LT))
             continue
         for code, piece in _split(part, _SPAN):
             if code:
@@ -57,6 +60,16 @@ def escape_spec(text: str) -> str:
             else:
                 out.append(piece.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;"))
     return "".join(out)
+
+
+def _fence_line(line: str) -> str:
+    """A fence's opening line with its language only: `{...}` would set attributes on the code block."""
+    if "{" not in line and "<" not in line:
+        return line
+    fence = _FENCE_OPENING.match(line)
+    if fence is None:  # not reached: _FENCE matched this line
+        return line.replace("{", "&#123;").replace("<", LT)
+    return fence.group("fence") + fence.group("language")
 
 
 def _split(text: str, pattern: re.Pattern[str]) -> list[tuple[bool, str]]:

@@ -126,3 +126,13 @@ def test_no_mix_of_backticks_fences_and_markup_can_run(text: str) -> None:
 )
 def test_unsafe_url(url: str, unsafe: bool) -> None:
     assert unsafe_url(url) is unsafe
+
+
+def test_a_fence_with_attributes_stays_a_fence_with_its_language_only() -> None:
+    out = page('```{.python onclick="alert(1)" data-x=1}\nprint({"a": 1})\n```\n\nafter')
+    assert out.startswith(
+        '<div class="highlight"><pre><span></span><code><span class="nb">print</span>'
+    )  # Python
+    assert "data-x" not in out and "onclick" not in out
+    assert out.endswith("<p>after</p>")
+    assert 'print({"a": 1})' in html.unescape(re.sub("<[^>]+>", "", out))
