@@ -19,12 +19,12 @@ if TYPE_CHECKING:
 
     from generator.build import LabRun
     from generator.errors import Issue
-    from generator.labs.runner import LabResult
     from generator.outputs.site.plan import Audience
 
+from generator.cli.labs import print_lab_results
 from generator.cli.output import console as make_console
 from generator.cli.output import (
-    course_given_as,
+    course_argument,
     course_option,
     exit_on_user_error,
     print_issues,
@@ -53,12 +53,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument(
-    "path",
-    default=".",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    callback=course_given_as("PATH"),
-)
+@course_argument
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
     "--format",
@@ -191,12 +186,7 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
 
 
 @main.command()
-@click.argument(
-    "path",
-    default=".",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    callback=course_given_as("PATH"),
-)
+@course_argument
 @click.option(
     "--only",
     type=click.Choice(list(OUTPUT_NAMES)),
@@ -301,12 +291,7 @@ def _print_lab_line(console: Console, run: LabRun) -> None:
 
 
 @main.command()
-@click.argument(
-    "path",
-    default=".",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    callback=course_given_as("PATH"),
-)
+@course_argument
 @click.option("--instructor", is_flag=True, help="Preview the instructor guide instead of the student site.")
 @click.option(
     "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port on 127.0.0.1."
@@ -332,111 +317,16 @@ def serve(path: Path, instructor: bool, port: int) -> None:
     serve_course(path, audience=audience, port=port, on_build=built, on_ready=ready)
 
 
-@main.group()
-def labs() -> None:
-    """Run lab worksheets and check every command's expected output."""
-
-
-@labs.command()
-@click.argument("lab_ids", nargs=-1, metavar="[LAB_ID]...")
-@course_option
-@click.option(
-    "--jobs", "-j", type=click.IntRange(1, 64), default=2, show_default=True, help="Labs run in parallel."
-)
-@click.option("--no-cache", is_flag=True, help="Re-run labs even if nothing they depend on changed.")
-@click.option(
-    "--junit",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write JUnit XML here (default build/labs/junit.xml).",
-)
-def verify(
-    lab_ids: tuple[str, ...], course_path: Path, jobs: int, no_cache: bool, junit: Path | None
-) -> None:
-    """Run each lab's commands in a throwaway workspace and compare the output with the worksheet."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from generator.build import status_file
-    from generator.labs.cache import LabCache
-    from generator.labs.report import write_junit
-    from generator.labs.runner import resolve_lab_ids, verify_labs
-    from generator.load.course_loader import load_course
-
-    course = load_course(course_path)
-    wanted = resolve_lab_ids(course, lab_ids)
-    build = course.root / "build"
-    cache = LabCache(status_file(build))
-    console = make_console()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("verifying labs", total=len(wanted))
-
-        def done(result: LabResult) -> None:
-            progress.advance(task)
-
-        results = verify_labs(course, wanted, jobs=jobs, cache=cache, use_cache=not no_cache, on_result=done)
-    failed = print_lab_results(console, results)
-    path = write_junit(results, junit or build / "labs" / "junit.xml")
-    summary = f"{len(results) - len(failed)} of {len(results)} labs pass; JUnit report: {path}"
-    console.print(f"[bold red]✗ {summary}[/]" if failed else f"[bold green]✓ {summary}[/]")
-    sys.exit(1 if failed else 0)
-
-
-@labs.command()
-@click.argument("lab_id")
-@course_option
-@click.option("--dry-run", is_flag=True, help="Show the change but do not write it.")
-def record(lab_id: str, course_path: Path, dry_run: bool) -> None:
-    """Run LAB_ID and write what each step printed into its spec as the expected output."""
-    from generator.labs.record import record_lab, write_recording
-    from generator.load.course_loader import load_course
-
-    recording = record_lab(load_course(course_path), lab_id)
-    if not recording.recorded:
-        click.echo(f"{recording.path}: every expected output already matches; nothing to change")
-        return
-    make_console().print(recording.diff, markup=False, highlight=False)
-    if dry_run:
-        click.echo(f"--dry-run: {recording.path} not written")
-        return
-    write_recording(recording)
-    click.echo(f"recorded steps {', '.join(map(str, recording.recorded))} into {recording.path}")
-
-
-def print_lab_results(console: Console, results: list[LabResult]) -> list[LabResult]:
-    """The pass/fail table of a verification, then the diff of every failing lab; returns the failures."""
-    from generator.labs.report import failure_text
-
-    table = summary_table("Lab verification", ["Lab", "Steps", "Result", "Time"], left=("Lab", "Result"))
-    style = {"pass": "green", "fail": "bold red", "cached": "dim"}
-    for result in results:
-        passed = sum(s.status == "pass" for s in result.steps)
-        steps = (
-            f"{passed}/{len(result.lab.steps)}" if result.status != "cached" else str(len(result.lab.steps))
-        )
-        seconds = f"{result.seconds:.1f} s" if result.status != "cached" else "-"
-        table.add_row(result.lab.id, steps, f"[{style[result.status]}]{result.status}[/]", seconds)
-    console.print(table)
-    failed = [r for r in results if r.status == "fail"]
-    for result in failed:
-        console.print(failure_text(result), markup=False, highlight=False)
-    return failed
-
-
-def _register_bank_commands() -> None:
+def _register_commands() -> None:
     from generator.cli.bank import bank, exam
+    from generator.cli.labs import labs
 
     main.add_command(bank)
     main.add_command(exam)
+    main.add_command(labs)
 
 
-_register_bank_commands()
+_register_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

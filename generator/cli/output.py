@@ -114,3 +114,12 @@ def user_errors(func: F) -> F:
             exit_on_user_error(exc)
 
     return wrapper  # type: ignore[return-value]
+
+
+course_argument = click.argument(
+    "path",
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    callback=course_given_as("PATH"),
+)
+"""`[PATH]` for commands whose one argument is the course (validate, build, serve)."""
