@@ -39,3 +39,18 @@ def exported(minimal_course: Path) -> tuple[Path, Course, Path]:
     """(course folder, course, workbook) for a fresh copy of the fixture course."""
     course, xlsx = export(minimal_course)
     return minimal_course, course, xlsx
+
+
+def resave_with_libreoffice(xlsx: Path, out: Path) -> Path:
+    """Open and re-save `xlsx` with LibreOffice, as a trainer would; formulas are computed on the way."""
+    import subprocess
+
+    profile = out / "profile"  # a private profile: another soffice running elsewhere must not capture the job
+    command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx"]
+    subprocess.run(
+        [*command, "--outdir", str(out), str(xlsx)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return out / xlsx.name

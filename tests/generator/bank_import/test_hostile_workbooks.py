@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from generator.bank_import.importer import import_bank
 from generator.errors import ToolkitError
 from generator.formats.workbook.columns import letter
 from generator.model.course import Course
-from tests.bank_workbook import edit, spec_bytes
+from tests.bank_workbook import edit, resave_with_libreoffice, spec_bytes
 
 Exported = tuple[Path, Course, Path]
 
@@ -27,23 +26,7 @@ def test_a_libreoffice_resave_without_edits_imports_as_nothing_changed(
 ) -> None:
     course_dir, course, xlsx = exported
     before = spec_bytes(course_dir)
-    out = tmp_path / "resaved"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    resaved = out / xlsx.name
+    resaved = resave_with_libreoffice(xlsx, tmp_path / "resaved")
     # LibreOffice writes booleans as formulas: that is what made this import fail before.
     with zipfile.ZipFile(resaved) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from openpyxl import load_workbook
 
 from generator.formats.workbook.columns import KEY_FORMULA
 from generator.model.course import Course
+from tests.bank_workbook import resave_with_libreoffice
 
 pytestmark = [
     pytest.mark.slow,
@@ -18,27 +18,6 @@ pytestmark = [
         shutil.which("soffice") is None, reason="LibreOffice (libreoffice-calc) is not installed"
     ),
 ]
-
-
-def recalculate(xlsx: Path, out: Path) -> Path:
-    """Open and re-save `xlsx` with LibreOffice, which computes every formula on the way."""
-    profile = out / "profile"  # a private profile: another soffice running elsewhere must not capture the job
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return out / xlsx.name
 
 
 def test_blueprint_and_scoring_sheets_compute_after_edits(
@@ -72,7 +51,7 @@ def test_blueprint_and_scoring_sheets_compute_after_edits(
     checklist["C6"], checklist["C7"] = 2, 1
     workbook.save(xlsx)
 
-    computed = load_workbook(recalculate(xlsx, tmp_path / "out"), data_only=True)
+    computed = load_workbook(resave_with_libreoffice(xlsx, tmp_path / "out"), data_only=True)
     blueprint = computed["Blueprint"]
     counts = {
         blueprint.cell(row=r, column=1).value: [blueprint.cell(row=r, column=c).value for c in range(3, 11)]
