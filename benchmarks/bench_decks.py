@@ -62,7 +62,8 @@ def main() -> None:
         bare(-1)  # python-pptx warmed the same way
         ours, base = alternate(args.rounds, lambda n: render_decks(course, Path(tmp) / f"ours-{n}"), bare)
     print(
-        f"{args.course}: {count} decks, {slides} slides, {args.rounds} alternating rounds (load {load:.2f} s)"
+        f"{Path(args.course).resolve().name}: {count} decks, {slides} slides, "
+        f"{args.rounds} alternating rounds (load {load:.2f} s)"
     )
     print(line("decks, per deck", ours, base, "bare python-pptx", width=18) + " (target <= 2.0)")
     o_med, b_med = statistics.median(ours), statistics.median(base)

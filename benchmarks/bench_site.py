@@ -74,7 +74,7 @@ def main() -> None:
         unchanged = repeat(args.rounds, no_change)
         pages = len(render_site(load_course(args.course), site, work).page_paths)
     med = statistics.median
-    print(f"{args.course}: {pages} pages, {args.rounds} alternating rounds")
+    print(f"{Path(args.course).resolve().name}: {pages} pages, {args.rounds} alternating rounds")
     print(
         f"  stages of ours (median): load + validate {med(load):.3f} s, render Markdown + write "
         f"{med(render):.3f} s, mkdocs build {med(mk):.3f} s"
