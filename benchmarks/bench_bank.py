@@ -1,12 +1,13 @@
-"""Question bank at scale: 10,000 generated questions written as the workbook, Moodle XML, GIFT and QTI,
-and the workbook imported back, each against a floor measured in the same run; then QTI for 1,000
-questions next to text2qti (`pip install text2qti`, only for this benchmark). Medians of --runs runs.
+"""Question bank at scale: 10,000 generated questions written as the workbook, Moodle XML and QTI, and the
+workbook imported back, each against its baseline (a floor) in alternating rounds of one run; GIFT and an
+import with 100 edited rows are timed alone (no floor). Then QTI for up to 1,000 questions against text2qti
+(`pip install -e ".[bench]"`; skipped with a message when it is missing).
 
-Floors: a bare openpyxl write-only loop over the same rows (workbook); a bare xml.etree loop writing the same
-Moodle XML from the same items; xml.etree serializing and zipping the same QTI documents (QTI); a bare
-openpyxl read-only loop over the same sheet (import).
+Baselines: a bare openpyxl write-only loop over the same rows (workbook); a bare xml.etree loop writing the
+same Moodle XML from the same items; xml.etree serializing and zipping the same QTI documents (QTI); a bare
+openpyxl read-only loop over the same sheet (import); text2qti building a QTI zip from the same questions.
 
-  python benchmarks/bench_bank.py [--questions 10000] [--runs 3]
+  python benchmarks/bench_bank.py [--questions 10000] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rounds import add_rounds, alternate, line, repeat, single
 
 REPO = Path(__file__).resolve().parents[1]
 MINIMAL = REPO / "tests" / "fixtures" / "courses" / "minimal"
@@ -132,15 +134,6 @@ def make_course(root: Path, count: int) -> Path:
     return root
 
 
-def median_time(runs: int, action: Callable[[int], object]) -> float:
-    times = []
-    for run in range(runs):
-        started = time.perf_counter()
-        action(run)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def bare_workbook(rows: list[list[Any]], path: Path) -> None:
     from openpyxl import Workbook
 
@@ -216,14 +209,12 @@ def text2qti_source(questions: list[Any]) -> str:
     return "".join(out)
 
 
-def line(name: str, ours: float, floor: float, floor_name: str) -> None:
-    print(f"  {name:<22} {ours:7.2f} s   floor {floor:6.2f} s ({floor_name})   ratio {ours / floor:5.2f}x")
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--questions", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=3)
+    add_rounds(parser)
     args = parser.parse_args()
 
     from generator.bank_import.importer import import_bank
@@ -235,13 +226,14 @@ def main() -> None:
     from generator.outputs.lms.qti import export_qti, qti_package
     from generator.outputs.workbook.writer import bank_rows, render_bank
 
+    rounds = args.rounds
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         started = time.perf_counter()
         course = load_course(make_course(work / "course", args.questions))
         print(
             f"{len(course.questions):,} questions in {len(course.question_sets)} files "
-            f"(generated and loaded in {time.perf_counter() - started:.1f} s); median of {args.runs} runs"
+            f"(generated and loaded in {time.perf_counter() - started:.1f} s); {rounds} alternating rounds"
         )
         rows = bank_rows(course)
         items = lms_items(course)
@@ -253,37 +245,47 @@ def main() -> None:
 
             return run
 
-        t_book = median_time(args.runs, lambda n: render_bank(course, work / f"book{n}"))
-        f_book = median_time(args.runs, lambda n: bare_workbook(rows, work / f"bare{n}.xlsx"))
-        t_moodle = median_time(args.runs, cold(lambda n: export_moodle_xml(course, work / f"moodle{n}")))
-        f_moodle = median_time(args.runs, lambda n: bare_moodle(items, work / f"bare{n}.xml"))
-        t_gift = median_time(args.runs, cold(lambda n: export_gift(course, work / f"gift{n}")))
-        t_qti = median_time(args.runs, cold(lambda n: export_qti(course, work / f"qti{n}")))
-        with zipfile.ZipFile(work / "qti0/questions.qti.zip") as archive:
+        book = alternate(
+            rounds,
+            lambda n: render_bank(course, work / f"book{n}"),
+            lambda n: bare_workbook(rows, work / f"bare{n}.xlsx"),
+        )
+        print(line("workbook (render_bank)", *book, "openpyxl write-only"))
+        moodle = alternate(
+            rounds,
+            cold(lambda n: export_moodle_xml(course, work / f"moodle{n}")),
+            lambda n: bare_moodle(items, work / f"bare{n}.xml"),
+        )
+        print(line("Moodle XML", *moodle, "xml.etree"))
+        export_qti(course, work / "qti-docs")
+        with zipfile.ZipFile(work / "qti-docs/questions.qti.zip") as archive:
             documents = [(name, ET.fromstring(archive.read(name))) for name in archive.namelist()]
-        f_qti = median_time(args.runs, lambda n: bare_qti(documents, work / f"bare{n}.zip"))
+        qti = alternate(
+            rounds,
+            cold(lambda n: export_qti(course, work / f"qti{n}")),
+            lambda n: bare_qti(documents, work / f"bare{n}.zip"),
+        )
+        print(line("QTI package", *qti, "etree serialize + zip"))
         xlsx = work / "book0/question_bank.xlsx"
-        t_import = median_time(args.runs, lambda n: import_bank(course, xlsx, dry_run=True))
-        f_import = median_time(args.runs, lambda n: bare_read(xlsx))
+        imported = alternate(
+            rounds, lambda n: import_bank(course, xlsx, dry_run=True), lambda n: bare_read(xlsx)
+        )
+        print(line("import, no edits", *imported, "openpyxl read-only"))
+        gift = repeat(rounds, cold(lambda n: export_gift(course, work / f"gift{n}")))
+        print(single("GIFT (no floor)", gift))
+        med = statistics.median
+        total = med(book[0]) + med(moodle[0]) + med(gift) + med(qti[0])
+        print(f"whole set (workbook + Moodle + GIFT + QTI), sum of medians: {total:.2f} s (target < 10 s)")
 
-        print(f"{args.questions:,} questions")
-        line("workbook (render_bank)", t_book, f_book, "openpyxl write-only")
-        line("Moodle XML", t_moodle, f_moodle, "xml.etree")
-        line("QTI package", t_qti, f_qti, "etree serialize + zip")
-        line("import, no edits", t_import, f_import, "openpyxl read-only")
-        print(f"  {'GIFT':<22} {t_gift:7.2f} s")
-        total = t_book + t_moodle + t_gift + t_qti
-        print(f"  whole set (workbook + Moodle + GIFT + QTI): {total:.2f} s (target < 10 s)")
-
-        edited = _edit_rows(xlsx, work / "edited.xlsx", every=len(rows) // 100)
-        t_edit = median_time(args.runs, lambda n: import_bank(course, edited, dry_run=True))
+        edited = _edit_rows(xlsx, work / "edited.xlsx", every=max(1, len(rows) // 100))
+        t_edit = repeat(rounds, lambda n: import_bank(course, edited, dry_run=True))
         result = import_bank(course, edited, dry_run=True)
         print(
-            f"  {'import, 100 edited rows':<22} {t_edit:7.2f} s   "
-            f"({len(result.updated)} updated, {len(result.changes)} files diffed, dry run)"
+            single("import, edited rows", t_edit)
+            + f" ({len(result.updated)} updated, {len(result.changes)} files diffed, dry run)"
         )
 
-        _versus_text2qti(course, item_of, qti_package, clear_cache, args.runs)
+        _versus_text2qti(course, item_of, qti_package, clear_cache, rounds)
 
 
 def _edit_rows(source: Path, target: Path, every: int) -> Path:
@@ -297,13 +299,13 @@ def _edit_rows(source: Path, target: Path, every: int) -> Path:
     return target
 
 
-def _versus_text2qti(course: Any, item_of: Any, qti_package: Any, clear_cache: Any, runs: int) -> None:
+def _versus_text2qti(course: Any, item_of: Any, qti_package: Any, clear_cache: Any, rounds: int) -> None:
     try:
         from text2qti.config import Config
         from text2qti.qti import QTI
         from text2qti.quiz import Quiz
     except ImportError:
-        print("QTI vs text2qti: skipped (pip install text2qti)")
+        print('QTI vs text2qti: skipped, text2qti is not installed (pip install -e ".[bench]")')
         return
     questions = [q for q in course.questions.values() if q.type != "matching"][:1000]
     source = text2qti_source(questions)
@@ -315,9 +317,8 @@ def _versus_text2qti(course: Any, item_of: Any, qti_package: Any, clear_cache: A
     def theirs(_: int) -> bytes:
         return bytes(QTI(Quiz(source, config=Config())).zip_bytes())
 
-    t_ours, t_theirs = median_time(runs, ours), median_time(runs, theirs)
     print(f"QTI for {len(questions):,} questions (text2qti has no matching type; those are left out)")
-    print(f"  ours {t_ours:.3f} s   text2qti {t_theirs:.3f} s   ours is {t_theirs / t_ours:.1f}x faster")
+    print(line("QTI vs text2qti", *alternate(rounds, ours, theirs), "text2qti"))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from rounds import add_rounds
+
 CURRICULUM = [sys.executable, "-m", "generator.cli", "build"]
 
 
@@ -73,7 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--rounds", type=int, default=5)
+    add_rounds(parser)
     parser.add_argument("--course", type=Path, default=Path("."))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,8 +1,8 @@
-"""Deck rendering speed for the bundled course, in decks per second, against a bare python-pptx loop
-writing as many plain 6-slide decks (title + five text slides with notes) on the same master.
-Both are measured alternately in one run; the median of the runs is printed.
+"""Deck rendering speed: our `render_decks` for a course against a baseline of a bare python-pptx loop writing
+as many plain 6-slide decks (title + five text slides with notes, no measuring or fitting) on the same master,
+in alternating rounds of one run. Ratios are per deck; the per-slide ones scale by the slide counts.
 
-  python benchmarks/bench_decks.py [--runs 5] [--course .]
+  python benchmarks/bench_decks.py [--rounds 5] [--course .]
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from rounds import add_rounds, alternate, line
 
-def bare_decks(count: int, master: Path, out: Path) -> float:
-    """Seconds to write `count` six-slide decks with plain text and notes, no measuring or fitting."""
+
+def bare_decks(count: int, master: Path, out: Path) -> None:
+    """Write `count` six-slide decks with plain text and notes, no measuring or fitting."""
     from pptx import Presentation
 
-    started = time.perf_counter()
     for n in range(count):
         prs = Presentation(str(master))
         title = prs.slides.add_slide(prs.slide_layouts.get_by_name("Title Slide"))
@@ -31,42 +32,50 @@ def bare_decks(count: int, master: Path, out: Path) -> float:
             slide.placeholders[1].text_frame.text = "A key point of the lesson, in one plain sentence."
             slide.notes_slide.notes_text_frame.text = "Speaker notes for this slide."
         prs.save(str(out / f"bare-{n}.pptx"))
-    return time.perf_counter() - started
 
 
 def main() -> None:
+    from pptx import Presentation
+
     from generator.formats.decks.master import BUILTIN_MASTER
     from generator.load.course_loader import load_course
     from generator.outputs.decks.writer import render_decks
 
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    add_rounds(parser)
     parser.add_argument("--course", default=".")
     args = parser.parse_args()
     started = time.perf_counter()
     course = load_course(args.course)
     load = time.perf_counter() - started
-    ours, bare, slides = [], [], 0
     with tempfile.TemporaryDirectory() as tmp:
-        for run in range(args.runs):
-            out = Path(tmp) / f"ours-{run}"
-            started = time.perf_counter()
-            decks = render_decks(course, out)
-            ours.append(time.perf_counter() - started)
-            if not slides:
-                from pptx import Presentation
+        decks = render_decks(course, Path(tmp) / "warm")  # imports and font caches, outside the rounds
+        count = len(decks)
+        slides = sum(len(Presentation(str(d)).slides) for d in decks)
 
-                slides = sum(len(Presentation(str(d)).slides) for d in decks)
-            (Path(tmp) / f"bare-{run}").mkdir()
-            bare.append(bare_decks(len(decks), BUILTIN_MASTER, Path(tmp) / f"bare-{run}"))
-    count = len(decks)
-    t_ours, t_bare = statistics.median(ours), statistics.median(bare)
-    per_slide = (t_ours / slides) / (t_bare / (6 * count))
-    print(f"bundled course: {count} decks, {slides} slides, median of {args.runs} runs (load {load:.2f} s)")
-    rate = f"{count / t_ours:6.1f} decks/s  {slides / t_ours:4.0f} slides/s"
-    print(f"  render_decks     : {t_ours:6.2f} s  {rate}")
-    print(f"  bare python-pptx : {t_bare:6.2f} s  {count / t_bare:6.1f} decks/s  (6 plain slides a deck)")
-    print(f"  ratio ours/bare  : {t_ours / t_bare:.2f}x per deck, {per_slide:.2f}x per slide")
+        def bare(n: int) -> None:
+            (Path(tmp) / f"bare-{n}").mkdir()
+            bare_decks(count, BUILTIN_MASTER, Path(tmp) / f"bare-{n}")
+
+        bare(-1)  # python-pptx warmed the same way
+        ours, base = alternate(args.rounds, lambda n: render_decks(course, Path(tmp) / f"ours-{n}"), bare)
+    print(
+        f"{Path(args.course).resolve().name}: {count} decks, {slides} slides, "
+        f"{args.rounds} alternating rounds (load {load:.2f} s)"
+    )
+    print(line("decks, per deck", ours, base, "bare python-pptx", width=18) + " (target <= 2.0)")
+    o_med, b_med = statistics.median(ours), statistics.median(base)
+    scale = 6 * count / slides
+    print(
+        f"{'decks, per slide':<18} ratio of medians {o_med / b_med * scale:5.3f}, "
+        f"of minima {min(ours) / min(base) * scale:5.3f} (bare decks have 6 slides each)"
+    )
+    print(
+        f"{'rates (medians)':<18} ours {count / o_med:6.1f} decks/s {slides / o_med:5.0f} slides/s | "
+        f"bare {count / b_med:6.1f} decks/s"
+    )
 
 
 if __name__ == "__main__":

@@ -1,20 +1,19 @@
-"""Loader speed: validate a course of N generated lessons, against bare PyYAML parsing of the same files.
+"""Loader speed: `check_course` (parse + locate + validate + checks) on the minimal fixture course plus N
+generated lessons and questions, against two baselines of bare PyYAML parsing of the same files: the C
+`CSafeLoader` (the floor) and pure-Python `SafeLoader`. Each comparison alternates ours and its baseline.
 
-Prints medians of several runs and the ratios, all measured in this run:
-  python benchmarks/bench_load.py [--lessons 150] [--runs 5]
+  python benchmarks/bench_load.py [--lessons 150] [--rounds 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from rounds import add_rounds, alternate, line
 
 from generator.load.course_loader import check_course
 
@@ -51,45 +50,36 @@ def make_course(root: Path, lessons: int) -> list[Path]:
     return sorted(root.rglob("*.yaml"))
 
 
-def median_time(func: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--lessons", type=int, default=150)
-    parser.add_argument("--runs", type=int, default=5)
+    add_rounds(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "course"
         files = make_course(root, args.lessons)
         texts = [f.read_text(encoding="utf-8") for f in files]
 
-        def pure() -> None:
+        def pure(_: int) -> None:
             for t in texts:
                 yaml.load(t, Loader=yaml.SafeLoader)
 
-        def c_loader() -> None:
+        def c_loader(_: int) -> None:
             for t in texts:
                 yaml.load(t, Loader=yaml.CSafeLoader)
 
-        def ours() -> None:
+        def ours(_: int) -> None:
             result = check_course(root, display_base=root)
             assert not result.errors, result.errors[:3]
 
-        ours()  # warm imports
-        t_pure, t_c, t_ours = (median_time(f, args.runs) for f in (pure, c_loader, ours))
-    print(f"{len(files)} spec files ({args.lessons} generated lessons), median of {args.runs} runs")
-    print(f"  yaml.safe_load, pure Python : {t_pure:6.3f} s")
-    print(f"  yaml CSafeLoader (baseline) : {t_c:6.3f} s")
-    print(f"  check_course (parse + locate + validate + checks): {t_ours:6.3f} s")
-    print(f"  ratio check_course / CSafeLoader: {t_ours / t_c:.2f}x")
-    print(f"  ratio pure-Python parse / check_course: {t_pure / t_ours:.2f}x")
+        ours(-1)  # warm imports
+        vs_c = alternate(args.rounds, ours, c_loader)
+        vs_pure = alternate(args.rounds, ours, pure)
+    print(f"{len(files)} spec files ({args.lessons} generated lessons), {args.rounds} alternating rounds")
+    print(line("check_course vs C parse", *vs_c, "CSafeLoader"))
+    print(line("check_course vs Py parse", *vs_pure, "pure-Python safe_load"))
 
 
 if __name__ == "__main__":
