@@ -33,8 +33,8 @@ def bare_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: object) 
 
 def main() -> None:
     from generator.load.course_loader import load_course
-    from generator.outputs.site.plan import plan_site
-    from generator.outputs.site.writer import _config_file, render_site
+    from generator.outputs.website.plan import plan_site
+    from generator.outputs.website.writer import _config_file, render_site
 
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

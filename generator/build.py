@@ -90,7 +90,7 @@ def lab_status(course: Course, build_dir: Path) -> dict[str, LabCheck]:
 
 def published_labs(course: Course) -> list[str]:
     """The labs that have a page on the site, in teaching order."""
-    from generator.outputs.site.plan import plan_site
+    from generator.outputs.website.plan import plan_site
 
     paths = plan_site(course, "student").paths
     return [lab_id for lab_id in ordered_lab_ids(course) if ("lab", lab_id) in paths]

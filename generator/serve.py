@@ -22,8 +22,8 @@ from generator.build import lab_status, published_labs
 from generator.errors import Issue, Level, ToolkitError
 from generator.labs.status import lab_summary
 from generator.load.course_loader import check_course, find_root
-from generator.outputs.site.plan import Audience
-from generator.outputs.site.writer import render_site
+from generator.outputs.website.plan import Audience
+from generator.outputs.website.writer import render_site
 
 _BANNER_STYLE = (
     "position:sticky;top:0;z-index:1000;margin:0;padding:.8rem 1rem;background:#8b0000;color:#fff;"

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 from generator.model.base import Spec
 from generator.model.course import Course
 from generator.model.question import Question
-from generator.outputs.site.templating import html as md_to_html
+from generator.outputs.website.templating import html as md_to_html
 
 _TAG = re.compile(r"<[^>]+>")
 

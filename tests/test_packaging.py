@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import MINIMAL, REPO
 
 pytestmark = pytest.mark.slow
-_GENERATED = {"build", "site", "dist"}  # at the top of the checkout only: generator/outputs/site is source
+_GENERATED = {"build", "site", "dist"}  # at the top of the checkout only: generator/outputs/website is source
 
 
 def _not_shipped(folder: str, names: list[str]) -> set[str]:

@@ -14,8 +14,8 @@ from generator.build import build_course
 from generator.labs.report import failure_text
 from generator.labs.runner import verify_labs
 from generator.load.course_loader import check_course, load_course
-from generator.outputs.site.pages import render_pages
-from generator.outputs.site.plan import plan_site
+from generator.outputs.website.pages import render_pages
+from generator.outputs.website.plan import plan_site
 from tests.conftest import FIXTURES, MINIMAL, check_golden
 from tests.site_checks import broken_links, leaks
 

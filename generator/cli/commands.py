@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from generator.build import LabRun
     from generator.errors import Issue
-    from generator.outputs.site.plan import Audience
+    from generator.outputs.website.plan import Audience
 
 from generator.cli.labs import print_lab_results
 from generator.cli.output import console as make_console

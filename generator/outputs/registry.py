@@ -56,14 +56,14 @@ OUTPUTS: dict[str, OutputKind] = {
         OutputKind(
             "site",
             "the student site",
-            "generator.outputs.site:render_student",
+            "generator.outputs.website:render_student",
             lambda site_dir, build_dir: site_dir,
             _SITE_INPUTS,
         ),
         OutputKind(
             "instructor",
             "the instructor guide",
-            "generator.outputs.site:render_instructor",
+            "generator.outputs.website:render_instructor",
             lambda site_dir, build_dir: build_dir / "instructor",
             (*_SITE_INPUTS, "facilitator notes and answer keys"),
         ),

@@ -9,8 +9,8 @@ import pytest
 from generator.build import build_course
 from generator.load.course_loader import load_course
 from generator.outputs.context import LabCheck, LabSummary
-from generator.outputs.site.plan import plan_site
-from generator.outputs.site.pages import render_pages
+from generator.outputs.website.pages import render_pages
+from generator.outputs.website.plan import plan_site
 from tests.conftest import FIXTURES, MINIMAL, check_golden
 from tests.site_checks import broken_links, instructor_only_texts, leaks
 

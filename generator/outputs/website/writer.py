@@ -17,12 +17,12 @@ from pathlib import Path
 from generator.errors import ToolkitError
 from generator.model.course import Course
 from generator.outputs.context import LabCheck, LabSummary, RenderContext
-from generator.outputs.site.lab_files import lab_files_zip, zip_name
-from generator.outputs.staging import staged_folder
 from generator.outputs.safe_markdown import SafeMarkdown
-from generator.outputs.site.plan import Audience, label, plan_site
-from generator.outputs.site.pages import render_pages
-from generator.outputs.site.templating import BUILTIN_TEMPLATES
+from generator.outputs.staging import staged_folder
+from generator.outputs.website.lab_files import lab_files_zip, zip_name
+from generator.outputs.website.pages import render_pages
+from generator.outputs.website.plan import Audience, label, plan_site
+from generator.outputs.website.templating import BUILTIN_TEMPLATES
 
 ASSET_CSS = "assets/stylesheets/course.css"
 ASSET_JS = "assets/javascripts/course.js"
@@ -142,7 +142,7 @@ def _sync_tree(root: Path, files: dict[str, bytes]) -> int:
 
 
 def _config_file(course: Course, work_dir: Path) -> Path:
-    """The course's mkdocs.yml over the built-in one (unless it names its own INHERIT), or the built-in one."""
+    """The course's mkdocs.yml over the built-in one (unless it names its own INHERIT), else the built-in."""
     builtin = BUILTIN_TEMPLATES / "site" / "mkdocs.yml"
     own = course.root / "mkdocs.yml"
     if not own.exists():

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from generator.model.course import Course
-from generator.outputs.site.lab_files import zip_name
+from generator.outputs.website.lab_files import zip_name
 
 Audience = Literal["student", "instructor"]
 
@@ -88,7 +88,9 @@ def plan_site(course: Course, audience: Audience) -> SitePlan:
         pages.append(Page("workshops/index.md", "workshops.md.j2", "Workshop days", {"days": days}))
         workshop_nav: list[Any] = ["workshops/index.md"]
         for day in days:
-            page = Page(f"workshops/{day.id}/index.md", "workshop.md.j2", f"Day {day.day}: {day.title}", {"day": day})
+            page = Page(
+                f"workshops/{day.id}/index.md", "workshop.md.j2", f"Day {day.day}: {day.title}", {"day": day}
+            )
             paths[("workshop", day.id)] = page.path
             pages.append(page)
             day_nav: list[Any] = [page.path]

@@ -1,4 +1,4 @@
-"""Jinja2 for rendered pages: a course's own templates first, then the built-in ones; every printed value escaped.
+"""Jinja2 for pages: a course's own templates first, then the built-in ones; every printed value escaped.
 
 Why escaping in `finalize`: a page is Markdown that mkdocs turns into HTML, so a value printed as it is
 would be read as HTML and attribute lists. Every `{{ ... }}` therefore goes through `md` unless a filter

@@ -1,4 +1,4 @@
-"""No spec text can run script in the student site or the instructor guide, and every text reads as written."""
+"""No spec text can run script in the student site or instructor guide, and every text reads as written."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 
 from generator.build import build_course
 from generator.load.course_loader import check_course, load_course
-from generator.outputs.site.pages import render_pages
-from generator.outputs.site.plan import plan_site
+from generator.outputs.website.pages import render_pages
+from generator.outputs.website.plan import plan_site
 from tests.conftest import MINIMAL
 from tests.hostile import MARKDOWN, TITLE, VERB, make_hostile, page_hazards, script_hazards
 
@@ -65,7 +65,7 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.depth:
             self.depth += tag not in ("img", "input", "br", "meta", "link")
-        elif tag == self.tag and self.css_class in (dict(attrs).get("class") or "").split() + [""]:
+        elif tag == self.tag and self.css_class in [*(dict(attrs).get("class") or "").split(), ""]:
             self.depth = 1
             self.texts.append("")
 
@@ -98,7 +98,9 @@ def test_titles_read_as_the_trainer_wrote_them(sites: dict[str, tuple[Path, Path
     assert texts(page, "span", "md-ellipsis")[0] == "Pipelines in Miniature" + TITLE  # the header
 
 
-def test_markdown_text_keeps_its_formatting_and_shows_html_as_text(sites: dict[str, tuple[Path, Path]]) -> None:
+def test_markdown_text_keeps_its_formatting_and_shows_html_as_text(
+    sites: dict[str, tuple[Path, Path]],
+) -> None:
     page = sites["site"][0] / LESSON
     takeaway = next(t for t in texts(page, "div", "admonition") if t.startswith("Key takeaway"))
     for shown in (
@@ -129,9 +131,15 @@ def test_the_mutation_reaches_every_kind_of_title_and_name(sites: dict[str, tupl
         *course.workshops.values(),
         course.pipeline_view,
     ]
-    named = [*course.spec.roles, *course.spec.tiers, *(course.pipeline_view.lenses if course.pipeline_view else [])]
+    named = [
+        *course.spec.roles,
+        *course.spec.tiers,
+        *(course.pipeline_view.lenses if course.pipeline_view else []),
+    ]
     assert len(titled) >= 12 and len(named) >= 9
-    assert all(t.title.endswith(TITLE) for t in titled), [t.title for t in titled if not t.title.endswith(TITLE)]
+    assert all(t.title.endswith(TITLE) for t in titled), [
+        t.title for t in titled if not t.title.endswith(TITLE)
+    ]
     assert all(n.name.endswith(TITLE) for n in named)
     assert course.lessons["landing-data"].key_takeaway.endswith(MARKDOWN)
 
@@ -141,13 +149,19 @@ def test_a_course_template_that_prints_text_unfiltered_still_escapes_it(minimal_
     course_yaml.write_text(course_yaml.read_text(encoding="utf-8") + "templates: my_templates\n", "utf-8")
     own = minimal_course / "my_templates/site/lesson.md.j2"
     own.parent.mkdir(parents=True)
-    own.write_text("# {{ lesson.title }}\n\n{{ lesson.summary }} {{ lesson.activity.title | upper }}\n", "utf-8")
+    own.write_text(
+        "# {{ lesson.title }}\n\n{{ lesson.summary }} {{ lesson.activity.title | upper }}\n", "utf-8"
+    )
     lesson = minimal_course / "curriculum/lessons/landing-data.yaml"
     text = lesson.read_text(encoding="utf-8").replace("title: Landing data safely", "title: 'A <b>{: .x}'")
-    lesson.write_text(text.replace("title: Run the load twice", "title: '<img src=x onerror=alert(1)>'"), "utf-8")
+    lesson.write_text(
+        text.replace("title: Run the load twice", "title: '<img src=x onerror=alert(1)>'"), "utf-8"
+    )
 
     course = load_course(minimal_course)
-    page = render_pages(course, plan_site(course, "student"), "student")["sections/basics/m2-landing/landing-data.md"]
+    page = render_pages(course, plan_site(course, "student"), "student")[
+        "sections/basics/m2-landing/landing-data.md"
+    ]
     assert page.startswith("# A &lt;b>&#123;: .x}\n")
     assert "&lt;IMG SRC=X ONERROR=ALERT(1)>" in page and "<IMG" not in page
 
@@ -156,7 +170,9 @@ def test_a_course_mkdocs_yml_of_its_own_cannot_turn_the_safety_off(minimal_cours
     # Its own settings, not inheriting the built-in ones: attribute lists on, nothing else.
     base = "site_name: x\nuse_directory_urls: false\ntheme:\n  name: material\n"
     (minimal_course / "base.yml").write_text(base, "utf-8")
-    (minimal_course / "mkdocs.yml").write_text("INHERIT: base.yml\nmarkdown_extensions:\n  - attr_list\n", "utf-8")
+    (minimal_course / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\nmarkdown_extensions:\n  - attr_list\n", "utf-8"
+    )
     lesson = minimal_course / "curriculum/lessons/landing-data.yaml"
     text = lesson.read_text(encoding="utf-8")
     lesson.write_text(text.replace("Land raw files before transforming them", json.dumps(MARKDOWN)), "utf-8")

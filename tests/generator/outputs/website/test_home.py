@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.load.course_loader import load_course
 from generator.model.course import Course
-from generator.outputs.site.pages import quantity, render_pages, spoken_list
-from generator.outputs.site.plan import plan_site
+from generator.outputs.website.pages import quantity, render_pages, spoken_list
+from generator.outputs.website.plan import plan_site
 from tests.conftest import FIXTURES
 
 BREAD = FIXTURES / "courses" / "hearth-bread"

@@ -12,9 +12,9 @@ from generator.model.lesson import Lesson
 from generator.model.question import Question
 from generator.model.rubric import RUBRIC_LEVELS
 from generator.outputs.context import LabCheck, LabSummary
-from generator.outputs.site.lab_files import lab_files
-from generator.outputs.site.plan import Audience, Page, SitePlan
-from generator.outputs.site.templating import environment, md
+from generator.outputs.website.lab_files import lab_files
+from generator.outputs.website.plan import Audience, Page, SitePlan
+from generator.outputs.website.templating import environment, md
 
 
 def cell(text: object) -> Markup:
@@ -26,7 +26,21 @@ def points(value: float) -> str:
     return f"{value:g}"
 
 
-_NUMBERS = "no one two three four five six seven eight nine ten eleven twelve".split()
+_NUMBERS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
 
 
 def quantity(count: int, noun: str, plural: str = "") -> str:

@@ -1,4 +1,4 @@
-"""The lab files a course copies into every workspace: listed for students, zipped the same way every build."""
+"""The lab files a course copies into every workspace: listed for students, zipped alike every build."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from generator.load.course_loader import load_course
-from generator.outputs.site.lab_files import LabFile, lab_files, lab_files_zip
+from generator.outputs.website.lab_files import LabFile, lab_files, lab_files_zip
 from tests.conftest import FIXTURES
 
 BREAD = FIXTURES / "courses" / "hearth-bread"

@@ -1,5 +1,0 @@
-"""The student site and the instructor guide: a page plan, Jinja2 page templates, then a real `mkdocs build`."""
-
-from generator.outputs.site.writer import render_instructor, render_student
-
-__all__ = ["render_instructor", "render_student"]
