@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from generator.checks import error, rule, warning
-from generator.errors import Issue, Level
+from generator.errors import Issue
 from generator.formats.workbook.cells import answer_round_trips
 from generator.formats.workbook.columns import LETTERS, NAMES
 from generator.formats.workbook.rows import course_rows
@@ -40,27 +40,21 @@ def cell_issues(question: Question, row: Sequence[object]) -> list[Issue]:
     for name, value in zip(NAMES, row, strict=False):
         if isinstance(value, str) and len(value) > EXCEL_MAX_CHARS:
             path = _path_of(question, name)
-            issues.append(
-                Issue(
-                    Level.ERROR,
-                    question.loc(*path),
-                    question.field_name(*path),
-                    f"question '{question.id}': its {name} is {len(value):,} characters; "
-                    f"an Excel cell holds at most {EXCEL_MAX_CHARS:,}",
-                    _FIX,
-                )
+            message = (
+                f"question '{question.id}': its {name} is {len(value):,} characters; "
+                f"an Excel cell holds at most {EXCEL_MAX_CHARS:,}"
             )
+            issues.append(error(question, *path, message=message, hint=_FIX))
     if not answer_round_trips(question):
         path = _path_of(question, "answer")
         issues.append(
-            Issue(
-                Level.ERROR,
-                question.loc(*path),
-                question.field_name(*path),
-                f"question '{question.id}': its answer cannot be written to the workbook unambiguously "
-                f"({_why_not(question)})",
-                "an accepted answer or a matching side must be one line with no leading or trailing spaces, "
-                "and a matching side must not contain '=>'",
+            error(
+                question,
+                *path,
+                message=f"question '{question.id}': its answer cannot be written to the workbook "
+                f"unambiguously ({_why_not(question)})",
+                hint="an accepted answer or a matching side must be one line with no leading or trailing "
+                "spaces, and a matching side must not contain '=>'",
             )
         )
     return issues

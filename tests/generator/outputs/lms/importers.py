@@ -93,6 +93,16 @@ _ESCAPES = {"\\:": "&&058;", "\\#": "&&035;", "\\=": "&&061;", "\\{": "&&123;", 
 _ESCAPES |= {"\\~": "&&126;", "\\n": "&&010"}
 
 
+def assert_short_answers_match_as_specified(spec: Question, patterns: list[str]) -> None:
+    """Moodle's short-answer matching with `patterns` accepts every accepted answer and no near miss."""
+    for accepted in spec.accepted:
+        assert any(moodle_short_match(p, accepted) for p in patterns), (spec.id, accepted)
+        if not spec.wildcard:
+            for wrong in wrong_responses(accepted):
+                if wrong not in spec.accepted:
+                    assert not any(moodle_short_match(p, wrong) for p in patterns), (spec.id, wrong)
+
+
 def _pre(text: str) -> str:
     text = text.replace("\\\\", "&&092;")
     for escaped, placeholder in _ESCAPES.items():

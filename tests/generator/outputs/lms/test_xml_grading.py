@@ -22,14 +22,13 @@ from generator.outputs.lms.qti import export_qti
 from tests.generator.outputs.lms.importers import (
     COURSES,
     QTI,
+    assert_short_answers_match_as_specified,
     course_of,
-    moodle_short_match,
     qti_score,
     right_share,
     seen,
     seen_markdown,
     spec_questions,
-    wrong_responses,
 )
 
 ALLOWED = {f"{f:.5f}" for f in FRACTIONS} | {f"{-f:.5f}" for f in FRACTIONS if f}
@@ -70,7 +69,7 @@ def test_moodle_xml_grades_every_question_as_its_spec_says(course: Course, tmp_p
             assert every_box == pytest.approx(0.0 if has_wrong else 100.0, abs=1e-3), question_id
         if spec.type == "short_answer":
             assert element.findtext("usecase") == "0"
-            _matches_as_specified(spec, [a.findtext("text", "") for a in answers])
+            assert_short_answers_match_as_specified(spec, [a.findtext("text", "") for a in answers])
         if spec.type == "numeric":
             assert spec.numeric is not None
             (answer,) = answers
@@ -85,15 +84,6 @@ def test_moodle_xml_grades_every_question_as_its_spec_says(course: Course, tmp_p
             line.lstrip().startswith("- ") for line in spec.guidance.splitlines()
         ):
             assert "<li>" in element.findtext("graderinfo/text", ""), question_id  # a list, not a run-on
-
-
-def _matches_as_specified(spec: Question, patterns: list[str]) -> None:
-    for accepted in spec.accepted:
-        assert any(moodle_short_match(p, accepted) for p in patterns), (spec.id, accepted)
-        if not spec.wildcard:
-            for wrong in wrong_responses(accepted):
-                if wrong not in spec.accepted:
-                    assert not any(moodle_short_match(p, wrong) for p in patterns), (spec.id, wrong)
 
 
 def _qti(course: Course, tmp_path: Path) -> dict[str, ET.Element]:
