@@ -140,7 +140,13 @@ def build_course(
             if on_plan and kind.planned(course):
                 on_plan(name, kind.planned(course))
             context = RenderContext(
-                build_dir / ".work", staging, status, force, _progress(on_file, name), lab_summary=summary
+                build_dir / ".work",
+                staging,
+                status,
+                force,
+                _progress(on_file, name),
+                lab_summary=summary,
+                jobs=jobs,
             )
             report.outputs.append(_build_one(kind, course, kind.place(site_dir, build_dir), context))
     return report

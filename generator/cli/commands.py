@@ -200,7 +200,12 @@ def new(kind: str, spec_id: str, title: str, module: str, course_path: Path) -> 
     "--allow-failing-labs", is_flag=True, help="Publish even if a lab fails; its page says so prominently."
 )
 @click.option(
-    "--jobs", "-j", type=click.IntRange(1, 64), default=2, show_default=True, help="Labs run in parallel."
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="Processes that verify labs and draw decks in parallel.",
 )
 def build(
     path: Path,

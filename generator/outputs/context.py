@@ -71,3 +71,4 @@ class RenderContext:
     on_file: Callable[[Path], None] = _ignore
     note: str = ""
     lab_summary: LabSummary | None = None
+    jobs: int = 1  # processes an output may draw its files with

@@ -12,7 +12,6 @@ from functools import cache
 from importlib import resources
 
 from generator.model.base import Spec
-from generator.model.course import Course
 
 
 def fingerprint(*parts: str | bytes | Spec | None) -> str:
@@ -41,8 +40,3 @@ def code_fingerprint(packages: Iterable[str]) -> str:
                 h.update(entry.name.encode())
                 h.update(entry.read_bytes())
     return h.hexdigest()
-
-
-def course_fingerprint(course: Course) -> str:
-    """Every spec of the course, for outputs that show a bit of everything (a workshop day's deck)."""
-    return fingerprint(*course.documents)

@@ -60,8 +60,44 @@ def test_a_changed_question_rebuilds_the_bank_and_the_lms_files(minimal_course: 
     again = build_course(minimal_course, only=OUTPUTS)
     assert notes(again.outputs)["bank"] == "" and notes(again.outputs)["lms"] == ""
     assert "Which stage is first" in (minimal_course / "build/lms/questions.gift.txt").read_text()
-    # Only the workshop day's deck shows questions (its practical tasks); the lesson decks are reused.
-    assert notes(again.outputs)["decks"] == "36 slides, 3 reused"
+    # No deck shows this question: every deck is reused.
+    assert notes(again.outputs)["decks"] == "36 slides, 4 reused"
+
+
+def test_a_changed_practical_task_redraws_the_day_that_teaches_its_lesson(minimal_course: Path) -> None:
+    build_course(minimal_course, only=OUTPUTS)
+    decks = minimal_course / "build" / "decks"
+    before = stats(decks)
+    edit(minimal_course / "question_bank/m1-what.yaml", "Draw the pipeline for", "Sketch the pipeline for")
+    build_course(minimal_course, only=OUTPUTS)
+    after = stats(decks)
+    # The day's deck shows the rubric of its lessons' practical tasks; the lesson decks do not.
+    assert sorted(name for name in after if after[name] != before[name]) == ["workshop-day-1.pptx"]
+
+
+def test_decks_drawn_in_parallel_match_those_drawn_in_one_process(
+    minimal_course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pptx import Presentation
+
+    from generator.load.course_loader import load_course
+    from generator.outputs.decks import writer
+
+    def texts(deck: Path) -> list[str]:
+        return [
+            s.text_frame.text
+            for slide in Presentation(str(deck)).slides
+            for s in slide.shapes
+            if s.has_text_frame
+        ]
+
+    course = load_course(minimal_course)
+    one = writer.render_decks(course, minimal_course / "one", jobs=1)
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 2)  # the fixture has fewer decks than make a pool pay
+    drawn: list[Path] = []
+    two = writer.render_decks(course, minimal_course / "two", jobs=2, on_deck=drawn.append)
+    assert [d.name for d in two] == [d.name for d in one] and sorted(drawn) == sorted(two)
+    assert [texts(d) for d in two] == [texts(d) for d in one]
 
 
 def test_force_rebuilds_everything_and_a_deleted_file_is_rebuilt(minimal_course: Path) -> None:

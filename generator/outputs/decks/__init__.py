@@ -23,6 +23,7 @@ def render(course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
         manifest=context.work_dir / "decks.json",
         force=context.force,
         on_reused=reused.append,
+        jobs=context.jobs,
     )
     slides = f"{sum(map(_slide_count, decks))} slides"
     context.note = f"{slides}, {len(reused)} reused" if reused else slides
