@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.formats.decks.markdown import Table, blocks, paragraphs, parts
+from generator.formats.decks.markdown import Table, paragraphs, parts, plain
 
 TEXT = """Weigh each batch:
 
@@ -21,15 +21,22 @@ a | b
 
 
 def test_a_pipe_table_is_cut_out_of_the_text_with_its_cells() -> None:
-    found = blocks(TEXT)
-    assert found[0].strip() == "Weigh each batch:"
-    rows = (("Flour", "1000", "100"), ("Water | warm", "700", ""))
-    assert found[1] == Table(("Ingredient", "Grams", "Share"), rows)
-    assert isinstance(found[2], str) and "Then mix." in found[2]
+    found = parts(TEXT)
+    assert isinstance(found[0], list) and [p.text for p in found[0]] == ["Weigh each batch:"]
+    table = found[1]
+    assert isinstance(table, Table) and table.header == ("Ingredient", "Grams", "Share")
+    # Cells stay inline Markdown (an escaped pipe is still escaped); a short row is padded, as GFM does.
+    assert [tuple(plain(c) for c in row) for row in table.rows] == [
+        ("Flour", "1000", "100"),
+        ("Water | warm", "700", ""),
+    ]
+    assert isinstance(found[2], list) and found[2][0].text == "Then mix."
 
 
 def test_a_table_inside_fenced_code_stays_code() -> None:
-    assert not any(isinstance(b, Table) for b in blocks("```\na | b\n--- | ---\n```\n"))
+    found = parts("```\na | b\n--- | ---\n```\n")
+    assert not any(isinstance(p, Table) for p in found)
+    assert [p.text for p in paragraphs("```\na | b\n--- | ---\n```\n")] == ["a | b", "--- | ---"]
 
 
 def test_parts_keep_the_table_between_paragraphs() -> None:
