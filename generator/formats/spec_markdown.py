@@ -100,9 +100,14 @@ def for_python_markdown(text: str) -> str:
             if sibling is not None and (_blank_within(lines, sibling, first) or sibling in split):
                 blank_before.add(first)
             previous[-1] = first
+            if stack and stack[-1].first == first:
+                # `- - a`: an item opening on another's first line, which Python-Markdown cannot nest;
+                # its lines stay the outer item's.
+                stack.append(stack[-1])
+                continue
             item = _item(lines, first, stack[-1] if stack else None)
-            stack.append(item)
             owner.update(dict.fromkeys(range(first, where[1]), item))
+            stack.append(item)
         elif kind == "list_item_close":
             stack.pop()
         elif kind in ("bullet_list_open", "ordered_list_open", "table_open") and where:
@@ -111,7 +116,7 @@ def for_python_markdown(text: str) -> str:
             # Python-Markdown starts a list or table after a blank line only, except for a list right
             # under the first paragraph of an item.
             under_text = stack and kind != "table_open" and opening.get(stack[-1].first) == where[0]
-            if not under_text:
+            if not under_text and not (stack and stack[-1].first == where[0]):
                 blank_before.add(where[0])
                 split.update(open_item.first for open_item in stack)
         elif kind in ("bullet_list_close", "ordered_list_close"):
