@@ -65,11 +65,13 @@ class _Item:
     sign: str  # its marker as Python-Markdown knows it: `-`, `*`, `+` or `3.`
 
 
+@lru_cache(maxsize=65_536)
 def for_python_markdown(text: str) -> str:
     """`text` laid out so that Python-Markdown (with `EXTENSIONS`) reads the structure `tokens` reads.
 
     Each list item's marker goes 4 spaces a level deep and its further lines 4 spaces under it, a blank
     line goes before a list or table that follows a paragraph, and a `\\` line break becomes two spaces.
+    Cached: pages print the same texts many times.
     """
     if not _LAYOUT.search(text):
         return text

@@ -9,6 +9,7 @@ as real tables.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 BULLET = "•"
+# Most titles and sentences have no Markdown in them: they are one run, without asking the parser.
+_PLAIN = re.compile(r"[^\\`*_\[\]<>\n]*")
+_PLAIN_START = re.compile(r"[A-Za-z(\"']")
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,12 @@ def inline(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run,
 
 @lru_cache(maxsize=16_384)
 def _runs(text: str, bold: bool, italic: bool) -> tuple[Run, ...]:
+    if _PLAIN.fullmatch(text):
+        return (Run(text, bold, italic),) if text else ()
+    return _parsed_runs(text, bold, italic)
+
+
+def _parsed_runs(text: str, bold: bool, italic: bool) -> tuple[Run, ...]:
     runs: list[Run] = []
     for n, line in enumerate(_lines(inline_tokens(text), bold, italic)):
         runs += [Run(" ", bold, italic), *line] if n else line  # a line break inside a title: a space
@@ -141,6 +151,8 @@ def parts(text: str) -> list[list[Para] | Table]:
 @lru_cache(maxsize=16_384)
 def _parts(text: str, marker: str | None, level: int) -> tuple[tuple[Para, ...] | Table, ...]:
     """The text's paragraphs in runs of `Para`s, cut at its tables (cached: decks ask for a text often)."""
+    if _PLAIN_START.match(text) and text == text.strip() and "|" not in text and _PLAIN.fullmatch(text):
+        return ((Para((Run(text),), level, marker),),)
     out: list[tuple[Para, ...] | Table] = []
     paras: list[Para] = []
     lists: list[list[int | None]] = []  # each open list's next number (None: bullets)

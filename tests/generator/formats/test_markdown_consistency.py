@@ -1,4 +1,4 @@
-"""One text, every output, one structure: the site, the deck, Moodle XML and the exam form read Markdown alike.
+"""One text, every output, one structure: the site, deck, Moodle XML and exam form read Markdown alike.
 
 The fixture text (tests/fixtures/markdown/every_construct.md) has lists nested at 2, 3 and 4 spaces, an
 ordered list that starts at 3, a table, inline and fenced code, emphasis, a link and a hard line break. It

@@ -22,7 +22,7 @@ _TAGS |= {"td": "td", "blockquote": "blockquote", "br": "hardbreak", "pre": "cod
 
 
 def commonmark(text: str) -> list[str]:
-    """Lists (with their start), items, tables, cells, code blocks and line breaks, as CommonMark reads them."""
+    """Lists (with their start), items, tables, cells, code blocks, line breaks, as CommonMark reads them."""
     out = []
     for token in tokens(text):
         if token.type in _BLOCKS:
@@ -154,7 +154,8 @@ def test_every_text_of_the_bundled_and_fixture_courses_reads_alike() -> None:
 
 
 def test_text_without_layout_is_left_as_it_is() -> None:
-    assert for_python_markdown("A sentence with `code` - and a dash.") == "A sentence with `code` - and a dash."
+    sentence = "A sentence with `code` - and a dash."
+    assert for_python_markdown(sentence) == sentence
 
 
 def test_layout_changes_spacing_never_words() -> None:
