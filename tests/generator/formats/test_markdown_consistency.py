@@ -22,6 +22,7 @@ import yaml
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
+from generator.build import build_course
 from generator.formats.decks.text import MONO_FONT
 from generator.load.course_loader import check_course
 from generator.model.course import Course
@@ -267,3 +268,25 @@ def _styles(paragraphs: list[Any], inline: dict[str, list[str]], *, in_cell: boo
                 inline["bold"].append(run.text)
             elif run.font.italic:
                 inline["italic"].append(run.text)
+
+
+def test_a_course_mkdocs_yml_of_its_own_still_reads_lists_alike(minimal_course: Path) -> None:
+    # Its own settings, not inheriting the built-in ones, and without the list and table extensions.
+    base = "site_name: x\nuse_directory_urls: false\ntheme:\n  name: material\n"
+    (minimal_course / "base.yml").write_text(base, "utf-8")
+    (minimal_course / "mkdocs.yml").write_text("INHERIT: base.yml\nmarkdown_extensions: [toc]\n", "utf-8")
+    lesson_file = minimal_course / "curriculum" / "lessons" / f"{LESSON}.yaml"
+    lesson = yaml.safe_load(lesson_file.read_text(encoding="utf-8"))
+    lesson["activity"]["instructions"] = "3. Knead:\n   - fold\n   - turn\n4. Rest.\n"
+    lesson_file.write_text(yaml.safe_dump(lesson, sort_keys=False), encoding="utf-8")
+    report = build_course(minimal_course, only=("site",))
+    assert not report.failed, [o.error for o in report.failed]
+    page = next((minimal_course / "site").rglob(f"{LESSON}.html")).read_text(encoding="utf-8")
+    activity = re.search(r'<h2 id="activity[^>]*>.*?</h2>(.*?)<p><strong>Expected outcome', page, re.S)
+    assert activity is not None
+    assert html_shape(activity.group(1))[0] == [
+        ("item", 1, "3.", "Knead:"),
+        ("item", 2, "•", "fold"),
+        ("item", 2, "•", "turn"),
+        ("item", 1, "4.", "Rest."),
+    ]
