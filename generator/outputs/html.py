@@ -3,7 +3,8 @@
 Why strict: this HTML is placed where nothing else sanitises it (inside raw HTML on the site, in an
 LMS), so nothing may pass through (no raw HTML, no attribute lists, no `javascript:` links); and a
 bank holds ~100,000 texts, so plain sentences and inline code take a fast path that gives exactly
-what Python-Markdown would.
+what Python-Markdown would. The text is read as every output reads it (`generator.formats.spec_markdown`):
+nested lists at 2-4 spaces, ordered lists that keep their start, code fenced inside list items.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import html
 import re
 from functools import cache, lru_cache
 from typing import Any
+
+from generator.formats.spec_markdown import for_python_markdown
 
 _PLAIN = re.compile(r"[^\\*_\[\]<>&#!|~\n`{}]*")
 _START = re.compile(r"[A-Za-z(\"']")
@@ -22,9 +25,14 @@ _TAG = re.compile(r"<[^>]+>")
 def _markdown() -> Any:
     import markdown
 
+    from generator.formats.spec_markdown import EXTENSIONS
     from generator.outputs.safe_markdown import SafeMarkdown
 
-    converter = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists", SafeMarkdown()])
+    # Plain <pre><code class="language-x">: an LMS has no stylesheet for highlighted spans.
+    converter = markdown.Markdown(
+        extensions=["pymdownx.highlight", *EXTENSIONS, SafeMarkdown()],
+        extension_configs={"pymdownx.highlight": {"use_pygments": False}},
+    )
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     return converter
@@ -60,7 +68,7 @@ def block_html(text: str) -> str:
         return fast
     converter = _markdown()
     converter.reset()
-    return str(converter.convert(text))
+    return str(converter.convert(for_python_markdown(text)))
 
 
 def inline_html(text: str) -> str:

@@ -28,6 +28,8 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from generator.formats.spec_markdown import for_python_markdown
+
 LT = "\ue000"  # `<` inside code, until the page is HTML
 UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
 URL_ATTRIBUTES = frozenset(
@@ -44,7 +46,12 @@ _SPAN = re.compile(r"(?<!\\)(?:\\\\)*(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!
 
 
 def escape_spec(text: str) -> str:
-    """Spec Markdown as page Markdown: formatting, links and code work; raw HTML and `{: ...}` are text."""
+    """Spec Markdown as page Markdown: formatting, links and code work; raw HTML and `{: ...}` are text.
+
+    Its layout is first made the one in which Python-Markdown reads the structure every output reads
+    (`for_python_markdown`): a list nested at 2 or 3 spaces nests on the page too.
+    """
+    text = for_python_markdown(text)
     if _NOTHING_TO_ESCAPE.fullmatch(text):
         return text
     text = text.replace(LT, "\ufffd")

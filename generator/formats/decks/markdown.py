@@ -1,17 +1,29 @@
 """Spec Markdown as slide paragraphs: emphasis becomes styled runs, lists and code blocks become paragraphs.
 
-Why not a Markdown library: slides need runs (bold, italic, monospace) and list levels, not HTML; the
-subset specs use (emphasis, code, links, lists, fenced code, headings, pipe tables) fits in one small
-module. Tables come out of `blocks` as `Table`s, for slides that draw them as real tables.
+The text is read by the parser every output shares (`generator.formats.spec_markdown`, CommonMark with
+pipe tables), so a list nests, numbers and breaks on a slide exactly as on the site and in GitHub's
+preview; this module only turns its tokens into runs (bold, italic, monospace) and list levels, which
+is what slides need instead of HTML. Tables come out of `parts` as `Table`s, for slides that draw them
+as real tables.
 """
 
 from __future__ import annotations
 
 import re
-import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from generator.formats.spec_markdown import inline_tokens, tokens
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 BULLET = "•"
+# Most titles and sentences have no Markdown in them: they are one run, without asking the parser.
+_PLAIN = re.compile(r"[^\\`*_\[\]<>\n]*")
+_PLAIN_START = re.compile(r"[A-Za-z(\"']")
 
 
 @dataclass(frozen=True)
@@ -48,25 +60,6 @@ class Para:
         return int(self.marker[:-1]) if self.marker and self.marker[:-1].isdigit() else None
 
 
-_INLINE = re.compile(
-    r"""(?P<tick>`+)(?P<code>.+?)(?P=tick)
-    | \*\*\*(?P<bi>[^\s*](?:.*?[^\s*])?)\*\*\*
-    | \*\*(?P<b1>.+?)\*\*
-    | (?<!\w)__(?P<b2>.+?)__(?!\w)
-    | \*(?P<i1>[^\s*](?:.*?[^\s*])?)\*
-    | (?<!\w)_(?P<i2>[^\s_](?:.*?[^\s_])?)_(?!\w)
-    | !?\[(?P<link>[^\]]*)\]\([^)]*\)
-    | <(?P<auto>(?:https?|mailto):[^>\s]+)>
-    | \\(?P<esc>[\\`*_{}\[\]()#+\-.!<>|])""",
-    re.VERBOSE | re.DOTALL,
-)
-_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
-_FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>```|~~~)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-
 @dataclass(frozen=True)
 class Table:
     """A Markdown pipe table: its header cells and body rows, each cell still inline Markdown."""
@@ -75,69 +68,46 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-def _cells(line: str) -> tuple[str, ...]:
-    inner = line.strip()
-    inner = inner[1:] if inner.startswith("|") else inner
-    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return tuple(c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(inner))
-
-
-def blocks(text: str) -> list[str | Table]:
-    """Block Markdown cut at its pipe tables: text chunks and `Table`s, in order (fenced code stays text)."""
-    lines = textwrap.dedent(text.expandtabs(4)).strip("\n").splitlines()
-    out: list[str | Table] = []
-    chunk: list[str] = []
-    fence: str | None = None
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        opening = _FENCE.match(line)
-        if opening and (fence is None or line.strip().startswith(fence)):
-            fence = opening["fence"] if fence is None else None
-        elif fence is None and "|" in line and i + 1 < len(lines) and _DELIMITER.match(lines[i + 1]):
-            header = _cells(line)
-            if "|" in lines[i + 1] and len(_cells(lines[i + 1])) == len(header):
-                rows = []
-                i += 2
-                while i < len(lines) and lines[i].strip() and "|" in lines[i]:
-                    cells = _cells(lines[i])
-                    rows.append((cells + ("",) * len(header))[: len(header)])  # GFM pads and cuts rows
-                    i += 1
-                if chunk:
-                    out.append("\n".join(chunk))
-                chunk = []
-                out.append(Table(header, tuple(rows)))
-                continue
-        chunk.append(line)
-        i += 1
-    if "\n".join(chunk).strip():
-        out.append("\n".join(chunk))
-    return out
-
-
 def inline(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
-    """Inline Markdown as runs: **bold**, *italic*, `code`; links become their text."""
-    out: list[Run] = []
-    pos = 0
-    for m in _INLINE.finditer(text):
-        if m.start() > pos:
-            out.append(Run(text[pos : m.start()], bold, italic))
-        if m["tick"]:
-            out.append(Run(m["code"].strip() or m["code"], bold, italic, code=True))
-        elif m["bi"] is not None:
-            out += inline(m["bi"], bold=True, italic=True)
-        elif m["b1"] is not None or m["b2"] is not None:
-            out += inline(m["b1"] or m["b2"], bold=True, italic=italic)
-        elif m["i1"] is not None or m["i2"] is not None:
-            out += inline(m["i1"] or m["i2"], bold=bold, italic=True)
-        elif m["link"] is not None:
-            out += inline(m["link"], bold=bold, italic=italic)
+    """Inline Markdown as runs: **bold**, *italic*, `code`; links become their text, images their alt text."""
+    return _runs(text, bold, italic)
+
+
+@lru_cache(maxsize=16_384)
+def _runs(text: str, bold: bool, italic: bool) -> tuple[Run, ...]:
+    if _PLAIN.fullmatch(text):
+        return (Run(text, bold, italic),) if text else ()
+    return _parsed_runs(text, bold, italic)
+
+
+def _parsed_runs(text: str, bold: bool, italic: bool) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    for n, line in enumerate(_lines(inline_tokens(text), bold, italic)):
+        runs += [Run(" ", bold, italic), *line] if n else line  # a line break inside a title: a space
+    return _merge(runs)
+
+
+def _lines(children: Sequence[Token], bold: bool, italic: bool) -> list[list[Run]]:
+    """The runs of an inline text, one list per line its hard line breaks make."""
+    lines: list[list[Run]] = [[]]
+    strong = emphasis = 0
+    for child in children:
+        kind = child.type
+        if kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "em_open":
+            emphasis += 1
+        elif kind == "em_close":
+            emphasis -= 1
+        elif kind == "hardbreak":
+            lines.append([])
         else:
-            out.append(Run(m["auto"] or m["esc"], bold, italic))
-        pos = m.end()
-    if pos < len(text):
-        out.append(Run(text[pos:], bold, italic))
-    return _merge(out)
+            text = " " if kind == "softbreak" else child.content  # an image's content is its alt text
+            code = kind == "code_inline"
+            lines[-1].append(Run(text, bold or strong > 0, italic or emphasis > 0, code))
+    return lines
 
 
 def _merge(runs: list[Run]) -> tuple[Run, ...]:
@@ -164,85 +134,91 @@ def paragraphs(text: str, *, marker: str | None = None, level: int = 0) -> list[
     as speaker notes that cannot hold a real one.
     """
     out: list[Para] = []
-    for block in blocks(text):
-        if isinstance(block, Table):
-            out.append(Para(inline(" · ".join(block.header), bold=True), level, None))
-            out += [Para(inline(" · ".join(c for c in row if c)), level, marker) for row in block.rows]
+    for part in _parts(text, marker, level):
+        if isinstance(part, Table):
+            out.append(Para(inline(" · ".join(part.header), bold=True), level, None))
+            out += [Para(inline(" · ".join(c for c in row if c)), level, marker) for row in part.rows]
         else:
-            out += _paragraphs(block, marker=marker, level=level)
+            out += part
     return out
 
 
 def parts(text: str) -> list[list[Para] | Table]:
     """Block Markdown as slide parts: paragraphs, with each pipe table kept whole as a `Table`."""
-    return [b if isinstance(b, Table) else _paragraphs(b, marker=None, level=0) for b in blocks(text)]
+    return [p if isinstance(p, Table) else list(p) for p in _parts(text, None, 0)]
 
 
-def _paragraphs(text: str, *, marker: str | None, level: int) -> list[Para]:
-    out: list[Para] = []
-    lines = textwrap.dedent(text.expandtabs(4)).strip("\n").splitlines()
-    current: list[str] = []
-    current_marker, current_level = marker, level
-    indents: list[int] = []  # indents of the open list items, to tell nesting from continuation
-
-    def flush() -> None:
-        nonlocal current
-        if current:
-            runs = inline(" ".join(line.strip() for line in current))
-            if runs:
-                out.append(Para(runs, current_level, current_marker))
-        current = []
-
+@lru_cache(maxsize=16_384)
+def _parts(text: str, marker: str | None, level: int) -> tuple[tuple[Para, ...] | Table, ...]:
+    """The text's paragraphs in runs of `Para`s, cut at its tables (cached: decks ask for a text often)."""
+    if _PLAIN_START.match(text) and text == text.strip() and "|" not in text and _PLAIN.fullmatch(text):
+        return ((Para((Run(text),), level, marker),),)
+    out: list[tuple[Para, ...] | Table] = []
+    paras: list[Para] = []
+    lists: list[list[int | None]] = []  # each open list's next number (None: bullets)
+    items: list[list[str | None]] = []  # each open item's marker, until its first paragraph takes it
+    found = tokens(text)
     i = 0
-    while i < len(lines):
-        line = lines[i]
-        fence = _FENCE.match(line)
-        if fence:
-            flush()
-            indent = len(fence["indent"])
-            code_level = level + sum(1 for n in indents if n < indent) if indent else level
-            i += 1
-            body: list[str] = []
-            while i < len(lines) and not lines[i].strip().startswith(fence["fence"]):
-                body.append(lines[i])
-                i += 1
-            for code_line in textwrap.dedent("\n".join(body)).splitlines():
+    while i < len(found):
+        token = found[i]
+        kind = token.type
+        depth = len(lists)
+        if kind == "bullet_list_open":
+            lists.append([None])
+        elif kind == "ordered_list_open":
+            lists.append([int(token.attrGet("start") or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            number = lists[-1][0]
+            items.append([BULLET if number is None else f"{number}."])
+            if number is not None:
+                lists[-1][0] = number + 1
+        elif kind == "list_item_close":
+            items.pop()
+        elif kind == "inline" and found[i - 1].type in ("paragraph_open", "heading_open"):
+            heading = found[i - 1].type == "heading_open"
+            if items and items[-1][0] is not None:
+                first, at = items[-1][0], level + depth - 1  # an item's first paragraph carries its marker
+            elif items:
+                first, at = None, level + depth  # a later paragraph of an item: under its text
+            else:
+                first, at = (None if heading else marker), level
+            if items:
+                items[-1][0] = None
+            for n, line in enumerate(_lines(token.children or (), heading, False)):
+                runs = _merge(line)
+                if runs:
+                    paras.append(Para(runs, at, first) if n == 0 else Para(runs, at, None, hanging=first))
+        elif kind in ("fence", "code_block"):
+            at = level + depth if items else level
+            if items:
+                items[-1][0] = None
+            for code_line in token.content.rstrip("\n").split("\n"):
                 # A blank code line still takes a line on the slide; a single space keeps the paragraph.
-                out.append(Para((Run(code_line.rstrip() or " ", code=True),), code_level, None, code=True))
-            i += 1
-            continue
-        item = _ITEM.match(line)
-        heading = _HEADING.match(line)
-        if not line.strip():
-            flush()
-            current_marker, current_level = marker, level
-        elif item:
-            flush()
-            indent = len(item["indent"])
-            while indents and indents[-1] >= indent:
-                indents.pop()
-            current_level = level + len(indents)
-            indents.append(indent)
-            sign = item["marker"]
-            current_marker = BULLET if sign in "-*+" else sign[:-1] + "."
-            current = [item["text"]]
-        elif heading:
-            flush()
-            out.append(Para(inline(heading["text"], bold=True), level))
-            indents.clear()
-        else:
-            if not current:
-                indent = len(line) - len(line.lstrip())
-                if not any(n < indent for n in indents):
-                    indents.clear()
-                    current_marker, current_level = marker, level
-                else:
-                    # a paragraph inside a list item: indented under it, no marker of its own
-                    current_marker, current_level = None, level + sum(1 for n in indents if n < indent)
-            current.append(line)
+                paras.append(Para((Run(code_line.rstrip() or " ", code=True),), at, None, code=True))
+        elif kind == "table_open":
+            if paras:
+                out.append(tuple(paras))
+                paras = []
+            i, table = _table(found, i)
+            out.append(table)
         i += 1
-    flush()
-    return out
+    if paras:
+        out.append(tuple(paras))
+    return tuple(out)
+
+
+def _table(found: tuple[Token, ...], i: int) -> tuple[int, Table]:
+    """The table whose `table_open` is `found[i]`, and the index of its `table_close`."""
+    rows: list[list[str]] = []
+    while found[i].type != "table_close":
+        if found[i].type == "tr_open":
+            rows.append([])
+        elif found[i].type == "inline":
+            rows[-1].append(found[i].content)
+        i += 1
+    return i, Table(tuple(rows[0]), tuple(tuple(row) for row in rows[1:]))
 
 
 def bullets(items: list[str], *, level: int = 0) -> list[Para]:

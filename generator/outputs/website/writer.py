@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ToolkitError
+from generator.formats.spec_markdown import EXTENSIONS
 from generator.model.course import Course
 from generator.outputs.context import LabCheck, LabSummary, RenderContext
 from generator.outputs.safe_markdown import SafeMarkdown
@@ -215,8 +216,10 @@ def _mkdocs_build(
                 extra_javascript=[*(str(s) for s in user["extra_javascript"]), ASSET_JS],
             )
             config["extra"]["polyfills"] = [SHIM]  # offline search without fetching the shim from the web
-            # Added here, not only listed in mkdocs.yml, so that no course's own settings can leave it out.
-            config["markdown_extensions"].append(SafeMarkdown())
+            # Added here, not only listed in mkdocs.yml, so that no course's own settings can leave them out.
+            extensions = config["markdown_extensions"]
+            extensions += [name for name in EXTENSIONS if name not in extensions]
+            extensions.append(SafeMarkdown())
             build(config)
             if audience == "student":
                 (staging / "README.md").write_text(SITE_README, encoding="utf-8")

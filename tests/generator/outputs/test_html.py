@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.formats.spec_markdown import for_python_markdown
 from generator.outputs.html import _markdown, block_html, inline_html, plain_text
 from tests.hostile import page_hazards
 
@@ -15,7 +16,7 @@ texts = st.text(alphabet="ab Z9.,;:'\"()?`*_-<>&#!{}~=\\\n", max_size=40)
 def reference(text: str) -> str:
     converter = _markdown()
     converter.reset()
-    return str(converter.convert(text)) if text.strip() else ""
+    return str(converter.convert(for_python_markdown(text))) if text.strip() else ""
 
 
 @settings(max_examples=300)
