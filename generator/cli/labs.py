@@ -98,7 +98,8 @@ def print_lab_results(console: Console, results: list[LabResult]) -> list[LabRes
     """The pass/fail table of a verification, then the diff of every failing lab; returns the failures."""
     from generator.labs.report import failure_text
 
-    table = summary_table("Lab verification", ["Lab", "Steps", "Result", "Time"], left=("Lab", "Result"))
+    columns = ["Lab", "Steps", "Checks", "Result", "Time"]
+    table = summary_table("Lab verification", columns, left=("Lab", "Result"))
     style = {"pass": "green", "fail": "bold red", "cached": "dim"}
     for result in results:
         passed = sum(s.status == "pass" for s in result.steps)
@@ -106,7 +107,10 @@ def print_lab_results(console: Console, results: list[LabResult]) -> list[LabRes
             f"{passed}/{len(result.lab.steps)}" if result.status != "cached" else str(len(result.lab.steps))
         )
         seconds = f"{result.seconds:.1f} s" if result.status != "cached" else "-"
-        table.add_row(result.lab.id, steps, f"[{style[result.status]}]{result.status}[/]", seconds)
+        checks = "-" if not result.lab.grading else str(len(result.lab.grading))
+        if result.status != "cached" and result.lab.grading:
+            checks = f"{sum(c.passed for c in result.checks)}/{len(result.lab.grading)}"
+        table.add_row(result.lab.id, steps, checks, f"[{style[result.status]}]{result.status}[/]", seconds)
     console.print(table)
     failed = [r for r in results if r.status == "fail"]
     for result in failed:

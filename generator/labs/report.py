@@ -31,6 +31,16 @@ def failure_text(result: LabResult) -> str:
         elif step.output:
             lines.append("  output:")
             lines += ["    " + line for line in step.output.rstrip("\n").split("\n")[-20:]]
+    for check in result.failed_checks:
+        lines.append(
+            f"FAIL {result.lab.id} › grading check '{check.check.id}' “{check.check.title}” ({check.location})"
+        )
+        lines.append(f"  {check.message}; the lab's own end state must pass every grading check")
+        if check.diff:
+            lines += ["  " + line for line in check.diff.rstrip("\n").split("\n")]
+        elif check.output:
+            lines.append("  output:")
+            lines += ["    " + line for line in check.output.rstrip("\n").split("\n")[-20:]]
     return "\n".join(lines)
 
 
@@ -68,6 +78,20 @@ def write_junit(results: list[LabResult], path: Path) -> Path:
             elif step.status == "skipped":
                 counts["skipped"] += 1
                 ET.SubElement(case, "skipped", message="an earlier step failed")
+        for check in result.checks:
+            total_time += check.seconds
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=result.lab.id,
+                name=xml_text(f"grading check {check.check.id}: {check.check.title}"),
+                time=f"{check.seconds:.3f}",
+            )
+            counts["tests"] += 1
+            if not check.passed:
+                counts["failures"] += 1
+                failure = ET.SubElement(case, "failure", message=xml_text(check.message), type=check.status)
+                failure.text = xml_text(f"{check.location}\n{check.diff or check.output}")
     suite.set("tests", str(counts["tests"]))
     suite.set("failures", str(counts["failures"]))
     suite.set("skipped", str(counts["skipped"]))
