@@ -40,7 +40,8 @@ def lab_grading(course: Course) -> Iterator[Issue]:
                     "grading",
                     i,
                     "criterion",
-                    message=f"check '{check.id}' scores criterion '{check.criterion}', but the lab names no rubric",
+                    message=f"check '{check.id}' scores criterion '{check.criterion}', "
+                    "but the lab names no rubric",
                     hint="add 'rubric: <rubric id>' to the lab, or remove 'criterion:'",
                 )
             elif rubric is not None and check.criterion not in {c.id for c in rubric.criteria}:

@@ -34,7 +34,8 @@ def lab_expected_output(course: Course) -> Iterator[Issue]:
                     lab,
                     *at,
                     "commands",
-                    message=f"this {_noun(step)} runs commands but has no 'expected_output' to check them against",
+                    message=f"this {_noun(step)} runs commands but has no 'expected_output' to check "
+                    "them against",
                     hint=_record_hint(step) + "'match: {mode: exit_code}' to check only the exit code",
                     key=True,
                 )

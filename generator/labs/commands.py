@@ -29,9 +29,8 @@ def run_commands(commands: list[str], workspace: Path, env: dict[str, str], time
         cut += run.cut
         code = run.exit_code
         if run.timed_out:
-            return CommandsRun(
-                outputs, code, "timeout", f"`{command}` did not finish within {timeout} s and was stopped", cut
-            )
+            message = f"`{command}` did not finish within {timeout} s and was stopped"
+            return CommandsRun(outputs, code, "timeout", message, cut)
         if index < len(commands) - 1 and code != 0:
             message = f"`{command}` exited with {code}; every command but the last must exit 0"
             return CommandsRun(outputs, code, "fail", message, cut)

@@ -32,9 +32,8 @@ def failure_text(result: LabResult) -> str:
             lines.append("  output:")
             lines += ["    " + line for line in step.output.rstrip("\n").split("\n")[-20:]]
     for check in result.failed_checks:
-        lines.append(
-            f"FAIL {result.lab.id} › grading check '{check.check.id}' “{check.check.title}” ({check.location})"
-        )
+        name = f"grading check '{check.check.id}' “{check.check.title}”"
+        lines.append(f"FAIL {result.lab.id} › {name} ({check.location})")
         lines.append(f"  {check.message}; the lab's own end state must pass every grading check")
         if check.diff:
             lines += ["  " + line for line in check.diff.rstrip("\n").split("\n")]

@@ -52,7 +52,7 @@ class GradingCheck(Spec):
     points: float = Field(gt=0, le=1000, description="Points the student earns when the check passes.")
     message: Text = Field(description="What the student reads when the check fails: a hint, not the answer.")
     hidden: bool = Field(False, description="Run when grading only; never shown on the student site.")
-    criterion: Id | None = Field(None, description="Id of the criterion of the lab's rubric this check scores.")
+    criterion: Id | None = Field(None, description="Id of the lab rubric's criterion this check scores.")
 
 
 class Lab(Spec):
