@@ -74,12 +74,25 @@ def _words(text: str) -> str:
 
 
 def matching_errors(lab: Lab, output: str) -> list[CommonError]:
-    """The lab's common errors whose error text appears in what a failing check printed."""
+    """The lab's common errors whose error text appears in what a failing check printed.
+
+    Case, quotes and backticks aside; `...` in an error's text stands for any text in between.
+    """
     printed = _words(output)
     found: list[CommonError] = []
     for step in lab.steps:
         for error in step.common_errors:
-            words = _words(error.error)
-            if len(words) >= 4 and words in printed and error not in found:
+            pieces = [p.strip() for p in _words(error.error).split("...") if p.strip()]
+            if sum(len(p.split()) for p in pieces) >= 4 and _in_order(pieces, printed) and error not in found:
                 found.append(error)
     return found
+
+
+def _in_order(pieces: list[str], text: str) -> bool:
+    at = 0
+    for piece in pieces:
+        at = text.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return True
