@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli.output import console as make_console
-from generator.cli.output import course_option, summary_table
+from generator.cli.output import course_option, progress_bar, summary_table
 
 if TYPE_CHECKING:
     from generator.grading.grader import Grade
@@ -47,8 +47,6 @@ def grade(
     workbook: Path | None,
 ) -> None:
     """Run LAB_ID's grading checks on every student's folder in SUBMISSIONS (one folder per student id)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from generator.grading.grader import grade_lab
     from generator.grading.results import write_grades
     from generator.grading.submissions import find_submissions
@@ -57,14 +55,7 @@ def grade(
     course = load_course(course_path)
     total = len(find_submissions(submissions))
     console = make_console()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task(f"grading {lab_id}", total=total)
 
         def done(_: Grade) -> None:

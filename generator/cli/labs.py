@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli.output import console as make_console
-from generator.cli.output import course_option, summary_table
+from generator.cli.output import course_option, progress_bar, summary_table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,8 +39,6 @@ def verify(
     lab_ids: tuple[str, ...], course_path: Path, jobs: int, no_cache: bool, junit: Path | None
 ) -> None:
     """Run each lab's commands in a throwaway workspace and compare the output with the worksheet."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from generator.build import status_file
     from generator.labs.cache import LabCache
     from generator.labs.report import write_junit
@@ -52,14 +50,7 @@ def verify(
     build = course.root / "build"
     cache = LabCache(status_file(build))
     console = make_console()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task("verifying labs", total=len(wanted))
 
         def done(result: LabResult) -> None:
