@@ -7,6 +7,7 @@ every student with the automatic points and each sheet's rubric total (by formul
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from generator.formats.workbook.sheets import sheet_title
@@ -14,7 +15,8 @@ from generator.grading.gradebook import number
 from generator.grading.grader import Grade
 from generator.model.rubric import Rubric
 from generator.outputs.workbook.scoring import rubric_total_cells, write_rubric
-from generator.outputs.workbook.xlsx import add_sheet, formula, new_workbook, save, styled
+from generator.outputs.staging import replace_file
+from generator.outputs.workbook.xlsx import add_sheet, formula, new_workbook, styled
 
 CLASS_SHEET = "Class"
 
@@ -64,5 +66,6 @@ def write_scoring_workbook(rubric: Rubric, grades: list[Grade], path: Path) -> P
             else ""
         )
         write_rubric(workbook, rubric, title, learner=grade.student, levels=levels, note=note)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return save(workbook, path)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return replace_file(buffer.getvalue(), path)  # a copy open in Excel keeps its old bytes until this swap
