@@ -14,8 +14,8 @@ from generator.formats.workbook.sheets import sheet_title
 from generator.grading.gradebook import number
 from generator.grading.grader import Grade
 from generator.model.rubric import Rubric
-from generator.outputs.workbook.scoring import rubric_total_cells, write_rubric
 from generator.outputs.staging import replace_file
+from generator.outputs.workbook.scoring import rubric_total_cells, write_rubric
 from generator.outputs.workbook.xlsx import add_sheet, formula, new_workbook, styled
 
 CLASS_SHEET = "Class"
