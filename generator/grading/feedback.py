@@ -17,7 +17,7 @@ from generator.grading.grader import Grade
 from generator.labs.grading import matching_errors
 from generator.model.course import Course
 from generator.outputs.html import block_html, inline_html
-from generator.resources import builtin_templates
+from generator.outputs.website.templating import template_folders
 
 _OUTPUT_LINES = 20  # of a failing visible check's output, the last lines shown
 
@@ -40,17 +40,14 @@ def feedback_html(course: Course, grade: Grade) -> str:
                 "fixes": matching_errors(grade.lab, result.output) if not result.passed else [],
             }
         )
-    return (
-        _environment(course)
-        .get_template("feedback.html.j2")
-        .render(
-            course=course,
-            lab=grade.lab,
-            grade=grade,
-            points=number(grade.points),
-            out_of=number(grade.out_of),
-            items=items,
-        )
+    template = _environment(template_folders(course, "grading")).get_template("feedback.html.j2")
+    return template.render(
+        course=course,
+        lab=grade.lab,
+        grade=grade,
+        points=number(grade.points),
+        out_of=number(grade.out_of),
+        items=items,
     )
 
 
@@ -65,16 +62,9 @@ def write_feedback(course: Course, grades: list[Grade], out_dir: Path) -> list[P
     return paths
 
 
-def _environment(course: Course) -> jinja2.Environment:
-    folders = []
-    if course.spec.templates:
-        folders.append(str(course.root / course.spec.templates / "grading"))
-    folders.append(str(builtin_templates() / "grading"))
-    return _cached_environment(tuple(folders))
-
-
 @cache
-def _cached_environment(folders: tuple[str, ...]) -> jinja2.Environment:
+def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+    # Plain HTML escaping, unlike the site's templates (which print Markdown).
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(folders)),
         autoescape=True,
