@@ -29,9 +29,13 @@ def write_scoring_workbook(rubric: Rubric, grades: list[Grade], path: Path) -> P
     covered = [c for c in rubric.criteria if any(check.criterion == c.id for check in grades[0].lab.grading)]
 
     summary = add_sheet(workbook, CLASS_SHEET)
-    for letter, width in zip("ABCDEF", (24, 18, 10, 18, 16, 60), strict=True):
+    for letter, width in zip("ABCDEF", (18, 18, 8, 22, 16, 48), strict=True):
         summary.column_dimensions[letter].width = width
     summary.freeze_panes = "A3"
+    # Printed, the class list is one page wide, across the page.
+    summary.page_setup.orientation = "landscape"
+    summary.sheet_properties.pageSetUpPr.fitToPage = True
+    summary.page_setup.fitToWidth, summary.page_setup.fitToHeight = 1, 0
     names = ", ".join(c.name for c in covered) or "none"
     summary.append(
         [styled(summary, f"Rubric: {rubric.title}. Pre-filled from grading checks: {names}", "title")]
