@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.labs.cache import environment_digest, lab_key
+from generator.labs.cache import LabCache, environment_digest, lab_key
 from generator.labs.grading import matching_errors
 from generator.labs.report import failure_text, write_junit
 from generator.labs.runner import verify_labs
+from generator.labs.status import lab_checks
 from generator.load.course_loader import load_course
 from tests.conftest import FIXTURES
 
@@ -95,3 +96,16 @@ def test_a_failing_checks_output_is_matched_to_the_labs_common_errors(graded_cou
         matching_errors(lab, "Error: no model named 'gold.x' in the `project`.") == lab.steps[0].common_errors
     )
     assert matching_errors(lab, "in the project, error: no model named 'gold.x'") == []
+
+
+def test_the_last_run_of_each_check_is_kept_for_the_instructor_guide(
+    graded_course: Path, tmp_path: Path
+) -> None:
+    course = load_course(graded_course)
+    cache = LabCache(tmp_path / "status.json")
+    verify_labs(course, ["make-state"], cache=cache)
+    runs = lab_checks(course, LabCache(tmp_path / "status.json").records)["make-state"].grading
+    assert [(r.id, r.status, r.hidden) for r in runs] == [
+        ("state-written", "pass", False),
+        ("cleans-up", "pass", True),
+    ]
