@@ -101,10 +101,9 @@ def _grade_one(lab: Lab, submission: Submission, env: dict[str, str]) -> Grade:
     try:
         workspace = copy_submission(submission, f"grade-{lab.id}-")
         checks = run_checks(lab, workspace, env)
-    except OSError as exc:  # unreadable files, a folder that vanished mid-run
-        return Grade(
-            submission.student, lab, problem=f"the folder could not be copied: {exc.strerror or exc}"
-        )
+    except OSError as exc:  # unreadable files, a folder that vanished mid-run, a file named like our .home
+        problem = f"the folder could not be prepared for checking: {exc.strerror or exc}"
+        return Grade(submission.student, lab, problem=problem)
     finally:
         if workspace is not None:
             remove_workspace(workspace)

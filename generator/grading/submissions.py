@@ -19,6 +19,7 @@ from generator.errors import ToolkitError
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_BYTES = 500 * 1024 * 1024  # per submission; a bigger folder is refused, not copied
+MAX_ENTRIES = 100_000  # files and folders per submission: copying a million tiny files would stall the run
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,12 @@ def _submission(entry: Path) -> Submission:
 
 def _unsafe(root: Path) -> str:
     """Why the folder at `root` must not be copied ('' when it may): links out of it, special files, size."""
-    total = 0
+    total = entries = 0
     resolved_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
+        entries += len(dirnames) + len(filenames)
+        if entries > MAX_ENTRIES:
+            return f"the submission holds more than {MAX_ENTRIES:,} files and folders"
         for name in dirnames + filenames:
             path = Path(dirpath) / name
             rel = shown(path.relative_to(root).as_posix())

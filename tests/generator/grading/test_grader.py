@@ -109,3 +109,11 @@ def test_a_bad_submission_costs_its_student_the_points_never_the_run(hostile: tu
     assert grades["nothing"].points == 0
     left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout
     assert left == "", "a process a student's script started outlived the grading"
+
+
+def test_a_folder_that_cannot_be_prepared_is_that_students_problem(tmp_path: Path) -> None:
+    folder = tmp_path / "class" / "fay"
+    shutil.copytree(CLASS / "ana", folder)
+    (folder / ".home").write_text("not a folder\n")  # where a check's HOME would go
+    (fay,) = grade_lab(load_course(BREAD), "count-the-bakes", folder.parent)
+    assert fay.points == 0 and fay.problem.startswith("the folder could not be prepared for checking")
