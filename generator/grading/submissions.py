@@ -33,11 +33,18 @@ def find_submissions(folder: Path) -> list[Submission]:
     """One submission per entry of `folder`, sorted by student id (an entry that is no folder: a problem)."""
     if not folder.is_dir():
         raise ToolkitError(f"'{folder}' is not a folder of submissions (one folder per student)")
-    found = []
+    found: list[Submission] = []
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.startswith("."):
             continue  # .DS_Store, .git: not students
         found.append(_submission(entry))
+    # `dee.zip` beside a folder `dee`: the file keeps its whole name, so no student is listed twice.
+    folders = {s.student for s in found if s.path.name == s.student}
+    found = [
+        Submission(s.path.name, s.path, s.problem) if s.path.name != s.student and s.student in folders else s
+        for s in found
+    ]
+    found.sort(key=lambda s: s.student)
     if not found:
         raise ToolkitError(
             f"'{folder}' holds no submissions. Put one folder per student in it, named by the student's id"
@@ -57,7 +64,10 @@ def _submission(entry: Path) -> Submission:
             entry,
             f"'{entry.name}' is a file, not a folder; unpack it into a folder named '{student}'",
         )
-    return Submission(entry.name, entry, _unsafe(entry))
+    try:
+        return Submission(entry.name, entry, _unsafe(entry))
+    except OSError as exc:  # a file removed or made unreadable while we look
+        return Submission(entry.name, entry, f"the folder could not be read: {exc.strerror or exc}")
 
 
 def _unsafe(root: Path) -> str:

@@ -84,3 +84,9 @@ def test_an_empty_or_missing_folder_is_a_user_error(tmp_path: Path) -> None:
         find_submissions(tmp_path)
     with pytest.raises(ToolkitError, match="is not a folder of submissions"):
         find_submissions(tmp_path / "nowhere")
+
+
+def test_a_file_beside_a_folder_of_the_same_student_keeps_its_whole_name(tmp_path: Path) -> None:
+    folder = _class(tmp_path)
+    (folder / "ana.zip").write_bytes(b"PK")
+    assert [s.student for s in find_submissions(folder)] == ["ana", "ana.zip"]
