@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlparse
 
 from generator.model.base import Spec
 from generator.model.course import Course
+from generator.model.lab import GradingCheck
 from generator.model.question import Question
 from generator.outputs.website.templating import html as md_to_html
 
@@ -30,6 +31,7 @@ def instructor_only_texts(course: Course) -> list[str]:
     for lab in course.labs.values():
         texts.append(lab.facilitator_notes)
         texts += [c.answer for c in lab.checkpoints]
+        texts += [text for check in lab.grading if check.hidden for text in hidden_check_texts(check)]
     for rubric in course.rubrics.values():
         texts += [c.scoring_guidance for c in rubric.criteria]
     for day in course.workshops.values():
@@ -39,6 +41,11 @@ def instructor_only_texts(course: Course) -> list[str]:
         if q.graded_only:
             texts += [q.stem, q.explanation, *(o.feedback for o in q.options)]
     return [t for t in texts if t]
+
+
+def hidden_check_texts(check: GradingCheck) -> list[str]:
+    """What a hidden grading check must never show a student: its title, commands, output and message."""
+    return [check.title, *check.commands, check.expected_output or "", check.message]
 
 
 # Fields the model marks instructor-only; everything else is meant for students.
@@ -60,6 +67,8 @@ def public_text(course: Course) -> str:
     def walk(value: object) -> None:
         if isinstance(value, Spec):
             if isinstance(value, Question) and value.graded_only:
+                return
+            if isinstance(value, GradingCheck) and value.hidden:
                 return
             for name, field_value in value:
                 if (type(value).__name__, name) not in PRIVATE_FIELDS:

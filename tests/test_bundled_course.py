@@ -77,3 +77,11 @@ def test_bundled_sites_have_no_broken_links(bundled_site: tuple[Path, Path]) -> 
     site, instructor = bundled_site
     assert broken_links(site) == []
     assert broken_links(instructor) == []
+
+
+def test_bundled_labs_are_graded_by_checks_some_of_them_hidden() -> None:
+    course = load_course(REPO)
+    graded = [lab for lab in course.labs.values() if lab.grading]
+    assert len(graded) >= 4
+    assert sum(any(c.hidden for c in lab.grading) for lab in graded) >= 4
+    assert any(lab.rubric and any(c.criterion for c in lab.grading) for lab in graded)

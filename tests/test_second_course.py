@@ -17,7 +17,7 @@ from generator.load.course_loader import check_course, load_course
 from generator.outputs.website.pages import render_pages
 from generator.outputs.website.plan import plan_site
 from tests.conftest import FIXTURES, MINIMAL, check_golden
-from tests.site_checks import broken_links, leaks
+from tests.site_checks import broken_links, hidden_check_texts, leaks, plain
 
 BREAD = FIXTURES / "courses" / "hearth-bread"
 GOLDEN = FIXTURES / "golden" / "hearth-bread"
@@ -162,3 +162,17 @@ def test_workbook_bloom_levels_follow_the_course_vocabulary(built: Path) -> None
 
 def test_student_site_of_the_second_course_keeps_instructor_text_out(built: Path) -> None:
     assert leaks(load_course(BREAD), built / "site") == []
+
+
+def test_hidden_grading_checks_reach_no_student_output_only_the_instructor_guide(built: Path) -> None:
+    hidden = [c for lab in load_course(BREAD).labs.values() for c in lab.grading if c.hidden]
+    assert hidden, "the second course has a hidden grading check to look for"
+    needles = [t.strip() for c in hidden for t in hidden_check_texts(c) if len(t.strip()) >= 15]
+    texts = output_texts(built)
+    guide_files = ("build/instructor/", "build/.work/instructor")  # the guide, and its pages before mkdocs
+    student = {name: plain(text) for name, text in texts.items() if not name.startswith(guide_files)}
+    assert any(name.startswith("build/decks/") for name in student) and any("lms" in n for n in student)
+    found = [f"{name}: {n!r}" for name, text in student.items() for n in needles if plain(n) in text]
+    assert found == []
+    guide = " ".join(plain(t) for n, t in texts.items() if n.startswith("build/instructor/"))
+    assert all(plain(n) in guide for n in needles)

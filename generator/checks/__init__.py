@@ -26,6 +26,7 @@ _MODULES = (
     "rubrics",
     "lab_files",
     "labs",
+    "grading",
     "limits.text",
     "limits.workbook",
     "limits.decks",

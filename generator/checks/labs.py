@@ -1,4 +1,4 @@
-"""Lab steps check something: each has an expected output its match mode can use."""
+"""Lab steps and grading checks check something: each has an expected output its match mode can use."""
 
 from __future__ import annotations
 
@@ -9,6 +9,15 @@ from generator.checks import error, rule
 from generator.errors import Issue
 from generator.formats.lab_output import expected_pattern
 from generator.model.course import Course
+from generator.model.lab import GradingCheck, Lab, LabStep
+
+
+def _compared(lab: Lab) -> Iterator[tuple[tuple[str, int], LabStep | GradingCheck]]:
+    """Every step and grading check of `lab`, with its path in the spec."""
+    for i, step in enumerate(lab.steps):
+        yield ("steps", i), step
+    for i, check in enumerate(lab.grading):
+        yield ("grading", i), check
 
 
 @rule("lab-expected-output")
@@ -16,19 +25,18 @@ def lab_expected_output(course: Course) -> Iterator[Issue]:
     # Why: a step with nothing to compare passes whatever its commands print, and its worksheet
     # still says "verified".
     for lab in course.labs.values():
-        for i, step in enumerate(lab.steps):
+        for at, step in _compared(lab):
             mode = step.match.mode
             if not step.commands or mode == "exit_code":
                 continue
-            at = ("steps", i)
             if step.expected_output is None:
                 yield error(
                     lab,
                     *at,
                     "commands",
-                    message="this step runs commands but has no 'expected_output' to check them against",
-                    hint="add the output (`curriculum labs record` fills it in), or set "
-                    "'match: {mode: exit_code}' to check only the exit code",
+                    message=f"this {_noun(step)} runs commands but has no 'expected_output' to check "
+                    "them against",
+                    hint=_record_hint(step) + "'match: {mode: exit_code}' to check only the exit code",
                     key=True,
                 )
             elif mode == "contains" and not step.expected_output.strip():
@@ -44,7 +52,7 @@ def lab_expected_output(course: Course) -> Iterator[Issue]:
 @rule("lab-regex")
 def lab_regex(course: Course) -> Iterator[Issue]:
     for lab in course.labs.values():
-        for i, step in enumerate(lab.steps):
+        for at, step in _compared(lab):
             if step.match.mode != "regex" or step.expected_output is None:
                 continue
             try:
@@ -52,9 +60,18 @@ def lab_regex(course: Course) -> Iterator[Issue]:
             except re.error as exc:
                 yield error(
                     lab,
-                    "steps",
-                    i,
+                    *at,
                     "expected_output",
                     message=f"not a valid regular expression: {exc}",
                     hint="escape characters meant literally with '\\', e.g. '\\(' or '\\['",
                 )
+
+
+def _noun(item: LabStep | GradingCheck) -> str:
+    return "grading check" if isinstance(item, GradingCheck) else "step"
+
+
+def _record_hint(item: LabStep | GradingCheck) -> str:
+    if isinstance(item, GradingCheck):
+        return "add what the commands print when the work is right, or set "
+    return "add the output (`curriculum labs record` fills it in), or set "

@@ -324,11 +324,13 @@ def serve(path: Path, instructor: bool, port: int) -> None:
 
 def _register_commands() -> None:
     from generator.cli.bank import bank, exam
+    from generator.cli.grade import grade
     from generator.cli.labs import labs
 
     main.add_command(bank)
     main.add_command(exam)
     main.add_command(labs)
+    main.add_command(grade)
 
 
 _register_commands()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli.output import console as make_console
-from generator.cli.output import course_option, summary_table
+from generator.cli.output import course_option, progress_bar, summary_table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,8 +39,6 @@ def verify(
     lab_ids: tuple[str, ...], course_path: Path, jobs: int, no_cache: bool, junit: Path | None
 ) -> None:
     """Run each lab's commands in a throwaway workspace and compare the output with the worksheet."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from generator.build import status_file
     from generator.labs.cache import LabCache
     from generator.labs.report import write_junit
@@ -52,14 +50,7 @@ def verify(
     build = course.root / "build"
     cache = LabCache(status_file(build))
     console = make_console()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task("verifying labs", total=len(wanted))
 
         def done(result: LabResult) -> None:
@@ -98,7 +89,8 @@ def print_lab_results(console: Console, results: list[LabResult]) -> list[LabRes
     """The pass/fail table of a verification, then the diff of every failing lab; returns the failures."""
     from generator.labs.report import failure_text
 
-    table = summary_table("Lab verification", ["Lab", "Steps", "Result", "Time"], left=("Lab", "Result"))
+    columns = ["Lab", "Steps", "Checks", "Result", "Time"]
+    table = summary_table("Lab verification", columns, left=("Lab", "Result"))
     style = {"pass": "green", "fail": "bold red", "cached": "dim"}
     for result in results:
         passed = sum(s.status == "pass" for s in result.steps)
@@ -106,7 +98,10 @@ def print_lab_results(console: Console, results: list[LabResult]) -> list[LabRes
             f"{passed}/{len(result.lab.steps)}" if result.status != "cached" else str(len(result.lab.steps))
         )
         seconds = f"{result.seconds:.1f} s" if result.status != "cached" else "-"
-        table.add_row(result.lab.id, steps, f"[{style[result.status]}]{result.status}[/]", seconds)
+        checks = "-" if not result.lab.grading else str(len(result.lab.grading))
+        if result.status != "cached" and result.lab.grading:
+            checks = f"{sum(c.passed for c in result.checks)}/{len(result.lab.grading)}"
+        table.add_row(result.lab.id, steps, checks, f"[{style[result.status]}]{result.status}[/]", seconds)
     console.print(table)
     failed = [r for r in results if r.status == "fail"]
     for result in failed:

@@ -18,6 +18,7 @@ from generator.errors import CourseError, CourseNotFound, Issue, Level, ToolkitE
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress
     from rich.table import Table
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -62,6 +63,14 @@ def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def progress_bar(console: Console) -> Progress:
+    """The bar long commands show while they work (what, how far, done of total, time); gone when done."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=console, transient=True)
 
 
 def summary_table(title: str, columns: list[str], *, left: tuple[str, ...] = ()) -> Table:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +15,8 @@ from typing import Literal
 from generator.errors import SourceLocation, ToolkitError
 from generator.formats.lab_output import compare, normalise, unified_diff
 from generator.labs.cache import LabCache, environment_digest, lab_key, watched_digest
-from generator.labs.process import run_command
+from generator.labs.commands import run_commands
+from generator.labs.grading import CheckResult, run_checks
 from generator.labs.status import record_of
 from generator.labs.workspace import lab_env, make_workspace, remove_workspace, workspace_env
 from generator.model.course import Course
@@ -45,10 +48,15 @@ class LabResult:
     steps: list[StepResult] = field(default_factory=list)
     seconds: float = 0.0
     message: str = ""
+    checks: list[CheckResult] = field(default_factory=list)  # the grading checks, run on the end state
 
     @property
     def failures(self) -> list[StepResult]:
         return [s for s in self.steps if s.status in ("fail", "timeout")]
+
+    @property
+    def failed_checks(self) -> list[CheckResult]:
+        return [c for c in self.checks if not c.passed]
 
 
 def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = True) -> list[StepResult]:
@@ -60,28 +68,8 @@ def run_steps(lab: Lab, workspace: Path, env: dict[str, str], *, check: bool = T
             results.append(StepResult(number, step.title, "skipped", location=step.loc()))
             continue
         started = time.perf_counter()
-        outputs: list[str] = []
-        cut = 0
-        status: StepStatus = "pass"
-        message = ""
-        code = 0
-        for index, command in enumerate(step.commands):
-            run = run_command(command, workspace, env, step.timeout)
-            outputs.append(run.output)
-            cut += run.cut
-            code = run.exit_code
-            if run.timed_out:
-                status, message = (
-                    "timeout",
-                    f"`{command}` did not finish within {step.timeout} s and was stopped",
-                )
-                break
-            if index < len(step.commands) - 1 and code != 0:
-                status, message = (
-                    "fail",
-                    f"`{command}` exited with {code}; every command but the last must exit 0",
-                )
-                break
+        run = run_commands(step.commands, workspace, env, step.timeout)
+        outputs, cut, status, message, code = run.outputs, run.cut, run.status, run.message, run.exit_code
         printed = normalise("".join(outputs), str(workspace), timings=False)
         actual = normalise(printed)
         diff = ""
@@ -177,11 +165,14 @@ def verify_labs(
         workspace = make_workspace(course, lab_id, states.get(parent) if parent else None)
         steps = run_steps(lab, workspace, env)
         passed = all(s.status == "pass" for s in steps)
+        checks = _grade_end_state(lab, workspace, env, keep=lab_id in parents_needed) if passed else []
+        passed = passed and all(c.passed for c in checks)
         if lab_id in parents_needed and passed:
             states[lab_id] = workspace
         else:
             remove_workspace(workspace)
-        return LabResult(lab, "pass" if passed else "fail", steps, time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        return LabResult(lab, "pass" if passed else "fail", steps, seconds, checks=checks)
 
     try:
         for wave in _waves(course, to_run):
@@ -201,6 +192,23 @@ def verify_labs(
         if on_result is not None and results[lab_id].status == "cached":
             on_result(results[lab_id])
     return [results[lab_id] for lab_id in wanted]
+
+
+def _grade_end_state(lab: Lab, workspace: Path, env: dict[str, str], *, keep: bool) -> list[CheckResult]:
+    """The lab's grading checks run on the state its own steps left: the reference solution must pass them.
+
+    Why a copy when `keep`: a check may write (a query's temp files); the next lab starts from this state.
+    """
+    if not lab.grading:
+        return []
+    if not keep:
+        return run_checks(lab, workspace, env)
+    copy = Path(tempfile.mkdtemp(prefix=f"grade-{lab.id}-"))
+    try:
+        shutil.copytree(workspace, copy, dirs_exist_ok=True, symlinks=True)
+        return run_checks(lab, copy, env)
+    finally:
+        remove_workspace(copy)
 
 
 def _waves(course: Course, lab_ids: set[str]) -> list[list[str]]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from generator.formats.lab_output import asserts_output
 from generator.labs.cache import environment_digest, lab_key
 from generator.model.course import Course
-from generator.outputs.context import LabCheck, LabState, LabSummary, StepCheck
+from generator.outputs.context import GradingRun, LabCheck, LabState, LabSummary, StepCheck
 
 if TYPE_CHECKING:
     from generator.labs.runner import LabResult
@@ -52,6 +52,17 @@ def record_of(result: LabResult, key: str, watched: str) -> dict[str, Any]:
         }
         for s in result.steps
     ]
+    checks = [
+        {
+            "id": c.check.id,
+            "title": c.check.title,
+            "status": c.status,
+            "hidden": c.check.hidden,
+            "seconds": round(c.seconds, 3),
+            "message": c.message,
+        }
+        for c in result.checks
+    ]
     now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     return {
         "status": "pass" if result.status == "pass" else "fail",
@@ -63,6 +74,7 @@ def record_of(result: LabResult, key: str, watched: str) -> dict[str, Any]:
         "seconds": round(result.seconds, 3),
         "message": result.message,
         "steps": steps,
+        "checks": checks,
     }
 
 
@@ -89,6 +101,7 @@ def lab_checks(course: Course, records: dict[str, dict[str, Any]]) -> dict[str, 
             platform=str(record.get("platform", "")),
             asserted=asserted,
             steps=tuple(_step(s) for s in record.get("steps", []) if isinstance(s, dict)),
+            grading=tuple(_grading(c) for c in record.get("checks", []) if isinstance(c, dict)),
             seconds=float(record.get("seconds", 0.0)),
             message=str(record.get("message", "")),
         )
@@ -102,6 +115,17 @@ def _step(raw: dict[str, Any]) -> StepCheck:
         str(raw.get("status", "")),
         bool(raw.get("asserted", False)),
         str(raw.get("mode", "")),
+        float(raw.get("seconds", 0.0)),
+        str(raw.get("message", "")),
+    )
+
+
+def _grading(raw: dict[str, Any]) -> GradingRun:
+    return GradingRun(
+        str(raw.get("id", "")),
+        str(raw.get("title", "")),
+        str(raw.get("status", "")),
+        bool(raw.get("hidden", False)),
         float(raw.get("seconds", 0.0)),
         str(raw.get("message", "")),
     )

@@ -39,6 +39,22 @@ class Checkpoint(Spec):
     objectives: list[Id] = Field(default_factory=list, description="Objective ids this checkpoint assesses.")
 
 
+class GradingCheck(Spec):
+    """A check of a student's finished work: commands run in their folder, and what they must print."""
+
+    id: Id
+    title: Text = Field(description="What is checked, as the student reads it on the worksheet and feedback.")
+    commands: list[Text] = Field(min_length=1, description="Shell commands run in the student's folder.")
+    expected_output: str | None = Field(None, description="What the commands print when the work is right.")
+    match: Match = Field(default_factory=Match)
+    exit_code: int = Field(0, description="The exit code the last command returns when the work is right.")
+    timeout: int = Field(60, ge=1, le=3600, description="Seconds before a command is stopped.")
+    points: float = Field(gt=0, le=1000, description="Points the student earns when the check passes.")
+    message: Text = Field(description="What the student reads when the check fails: a hint, not the answer.")
+    hidden: bool = Field(False, description="Run when grading only; never shown on the student site.")
+    criterion: Id | None = Field(None, description="Id of the lab rubric's criterion this check scores.")
+
+
 class Lab(Spec):
     """A lab worksheet: real commands, each with the output it is expected to print."""
 
@@ -52,4 +68,8 @@ class Lab(Spec):
     steps: list[LabStep] = Field(min_length=1)
     checkpoints: list[Checkpoint] = Field(default_factory=list)
     submission: Markdown = ""
+    rubric: Id | None = Field(None, description="Id of the rubric submissions of this lab are marked with.")
+    grading: list[GradingCheck] = Field(
+        default_factory=list, description="Checks `curriculum grade` runs on each student's folder."
+    )
     facilitator_notes: Markdown = Field("", description="Instructor-only.")

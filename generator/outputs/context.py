@@ -31,6 +31,18 @@ class StepCheck:
 
 
 @dataclass(frozen=True)
+class GradingRun:
+    """One grading check of a lab's last run, on the state the lab's own steps left."""
+
+    id: str
+    title: str
+    status: str  # pass, fail, timeout
+    hidden: bool = False
+    seconds: float = 0.0
+    message: str = ""
+
+
+@dataclass(frozen=True)
 class LabCheck:
     """What the last verification of one lab found, as its worksheet reports it (plain data, no I/O)."""
 
@@ -41,6 +53,7 @@ class LabCheck:
     platform: str = ""
     asserted: int = 0  # steps whose output the published spec asserts
     steps: tuple[StepCheck, ...] = ()
+    grading: tuple[GradingRun, ...] = ()  # the lab's grading checks, run on its end state
     seconds: float = 0.0
     message: str = ""
 

@@ -18,6 +18,7 @@ STAGES: list[tuple[str, ...]] = [
     ("load", "schema"),  # load reads YAML into the model and runs the checks
     ("outputs",),
     ("labs", "bank_import", "scaffold", "scaffolds", "starter"),
+    ("grading",),  # runs the labs' grading checks on students' folders
     ("build", "serve"),
     ("cli",),
 ]

@@ -37,7 +37,22 @@ def test_init_writes_a_course_that_validates_strictly_and_whose_lab_passes(
     assert [t.id for t in course.spec.tiers] == tiers.split(",")
     assert course.title == "Bread: a first course"
     [lab] = verify_labs(course, use_cache=False)
-    assert lab.status == "pass", lab.message or lab.failures
+    assert lab.status == "pass", lab.message or lab.failures or lab.failed_checks
+    assert [c.status for c in lab.checks] == ["pass", "pass"]  # the starter lab's grading checks
+
+
+def test_a_started_course_grades_its_students_folders_in_one_command(tmp_path: Path) -> None:
+    init(tmp_path / "course", "learner", "L1")
+    for student, total in (("s001", "10\n"), ("s002", "12\n")):
+        folder = tmp_path / "class" / student
+        folder.mkdir(parents=True)
+        (folder / "items.csv").write_text((tmp_path / "course/labs/data/items.csv").read_text())
+        (folder / "total.txt").write_text(total)
+    args = ["grade", "first-lab", str(tmp_path / "class"), "--course", str(tmp_path / "course")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    gradebook = (tmp_path / "course/build/grades/first-lab/gradebook.csv").read_text().splitlines()
+    assert gradebook[1:] == ["s001,,s001,s001,,3", "s002,,s002,s002,,1"]
 
 
 def test_init_writes_schemas_ci_and_readme_and_nothing_of_the_bundled_course(tmp_path: Path) -> None:

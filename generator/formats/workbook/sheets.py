@@ -19,7 +19,7 @@ PREFIXES = {Rubric: "Rubric", Checklist: "Checklist"}
 
 def sheet_title(prefix: str, spec_id: str, taken: set[str]) -> str:
     """An Excel-safe, unique sheet name of at most 31 characters; `taken` holds the lower-cased names used."""
-    base = FORBIDDEN.sub("-", f"{prefix} {spec_id}")[:SHEET_NAME_MAX]
+    base = FORBIDDEN.sub("-", f"{prefix} {spec_id}" if prefix else spec_id)[:SHEET_NAME_MAX]
     title, n = base, 2
     while title.lower() in taken:
         suffix = f" ({n})"

@@ -56,13 +56,18 @@ def _finalize(value: object) -> object:
     return value
 
 
-def environment(course: Course, kind: str) -> jinja2.Environment:
-    """Templates for `kind` (e.g. 'site'): the course's override folder, then the built-in folder."""
+def template_folders(course: Course, kind: str) -> tuple[str, ...]:
+    """Where templates for `kind` (e.g. 'site') are found: the course's override folder, then the built-in."""
     folders = []
     if course.spec.templates:
         folders.append(str(course.root / course.spec.templates / kind))
     folders.append(str(BUILTIN_TEMPLATES / kind))
-    return _environment(tuple(folders))
+    return tuple(folders)
+
+
+def environment(course: Course, kind: str) -> jinja2.Environment:
+    """Templates for `kind` (e.g. 'site'), found in `template_folders`."""
+    return _environment(template_folders(course, kind))
 
 
 @cache

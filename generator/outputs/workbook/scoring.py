@@ -11,25 +11,37 @@ from generator.outputs.workbook.xlsx import add_sheet, formula, styled, whole_va
 _FIRST = 6  # first criterion / item row
 
 
-def _head(sheet: Any, title: str, instructions: str, widths: list[float]) -> None:
+def _head(sheet: Any, title: str, instructions: str, widths: list[float], learner: str | None = None) -> None:
     for number, width in enumerate(widths, 1):
         sheet.column_dimensions[column_letter(number)].width = width
     sheet.freeze_panes = f"A{_FIRST}"
     sheet.append([styled(sheet, title, "title")])
-    sheet.append([styled(sheet, "Learner or team", "bold"), styled(sheet, None, "input")])
+    sheet.append([styled(sheet, "Learner or team", "bold"), styled(sheet, learner, "input")])
     sheet.append([styled(sheet, "Assessor and date", "bold"), styled(sheet, None, "input")])
     sheet.append([styled(sheet, instructions, "note")])
 
 
-def write_rubric(workbook: Any, rubric: Rubric, title: str) -> None:
+def write_rubric(
+    workbook: Any,
+    rubric: Rubric,
+    title: str,
+    *,
+    learner: str | None = None,
+    levels: dict[str, int] | None = None,
+    note: str = "",
+) -> None:
+    """A rubric's scoring sheet; `levels` (criterion id -> 1-4) pre-fills what automatic checks found."""
+    levels = levels or {}
     sheet = add_sheet(workbook, title)
     level_names = [f"{name} ({points})" for _, name, points in RUBRIC_LEVELS]
     _head(
         sheet,
         f"Rubric: {rubric.title}",
         "Enter a level per criterion: 4 Excellent, 3 Good, 2 Needs Work, 1 Incomplete. "
-        "Each criterion scores level / 4 x its weight; the total is out of 100.",
+        "Each criterion scores level / 4 x its weight; the total is out of 100."
+        + (f" {note}" if note else ""),
         [30, 10, 30, 30, 30, 30, 12, 14],
+        learner,
     )
     sheet.append(
         [styled(sheet, h, "header") for h in ["Criterion", "Weight %", *level_names, "Level (1-4)", "Score"]]
@@ -42,7 +54,7 @@ def write_rubric(workbook: Any, rubric: Rubric, title: str) -> None:
                 styled(sheet, criterion.name, "wrap"),
                 styled(sheet, criterion.weight, "number"),
                 *(styled(sheet, text, "wrap") for text in descriptors),
-                styled(sheet, None, "input"),
+                styled(sheet, levels.get(criterion.id), "input"),
                 formula(sheet, f'=IF(G{row}="","",G{row}/4*B{row})'),
             ]
         )
@@ -57,6 +69,12 @@ def write_rubric(workbook: Any, rubric: Rubric, title: str) -> None:
         ]
     )
     sheet.data_validations.append(whole_validation(1, 4, f"G{_FIRST}:G{last}"))
+
+
+def rubric_total_cells(rubric: Rubric) -> tuple[str, str]:
+    """Where a rubric sheet keeps its total score and its count of criteria scored, e.g. ('H9', 'G9')."""
+    row = _FIRST + len(rubric.criteria)
+    return f"H{row}", f"G{row}"
 
 
 def write_checklist(workbook: Any, checklist: Checklist, title: str) -> None:
