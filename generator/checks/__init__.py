@@ -26,6 +26,8 @@ _MODULES = (
     "rubrics",
     "lab_files",
     "labs",
+    "certificate",
+    "feedback",
     "limits.text",
     "limits.workbook",
     "limits.decks",

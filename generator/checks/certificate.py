@@ -1,0 +1,42 @@
+"""The certificate lists objectives that exist, each once, and no more than one page holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.checks import did_you_mean, error, rule, warning
+from generator.errors import Issue
+from generator.model.certificate import MAX_COMPETENCIES
+from generator.model.course import Course
+
+
+@rule("certificate-competencies")
+def certificate_competencies(course: Course) -> Iterator[Issue]:
+    certificate = course.certificate
+    if certificate is None:
+        return
+    known = {o.id for o in course.objectives()}
+    seen: set[str] = set()
+    for i, objective_id in enumerate(certificate.competencies):
+        if objective_id in seen:
+            yield warning(
+                certificate,
+                "competencies",
+                i,
+                message=f"objective '{objective_id}' is listed twice",
+                hint="a certificate lists each competency once; remove the repeat",
+            )
+        seen.add(objective_id)
+        if objective_id not in known and objective_id not in course.failed_ids:
+            hint = did_you_mean(objective_id, known) or "competencies are objective ids of this course"
+            yield error(
+                certificate, "competencies", i, message=f"unknown objective '{objective_id}'", hint=hint
+            )
+    if len(certificate.competencies) > MAX_COMPETENCIES:
+        yield error(
+            certificate,
+            "competencies",
+            message=f"{len(certificate.competencies)} competencies do not fit on one certificate page "
+            f"(at most {MAX_COMPETENCIES})",
+            hint="list the objectives that matter most, or a section's objectives rather than each lesson's",
+        )
