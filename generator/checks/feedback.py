@@ -10,6 +10,8 @@ from generator.model.course import Course
 
 # Moodle's feedback activity keeps each question's text in a 255-character column (feedback_item.name).
 MOODLE_ITEM_NAME = 255
+# What Moodle's rated-choice items split their options on (mod/feedback/item/multichoicerated).
+SEPARATORS = ("|", "####", ">>>>>", "<<<<<")
 
 
 @rule("feedback-form")
@@ -26,6 +28,18 @@ def feedback_form(course: Course) -> Iterator[Issue]:
             message=f"the scale runs from {scale.low} to {scale.high}: its high end must be above its low",
             hint="e.g. 'low: 1' and 'high: 5'",
         )
+    for name in ("low_label", "high_label"):
+        label = getattr(scale, name)
+        marks = [mark for mark in SEPARATORS if mark in label]
+        if marks:
+            yield error(
+                form,
+                "scale",
+                name,
+                message=f"'{marks[0]}' cannot be part of a scale label: Moodle's feedback activity reads it "
+                "as a separator",
+                hint="use other punctuation, e.g. '/' or ','",
+            )
     seen: dict[str, str] = {}
     questions = [("ratings", i, q.id, q.text) for i, q in enumerate(form.ratings)]
     questions += [("open_questions", i, q.id, q.text) for i, q in enumerate(form.open_questions)]

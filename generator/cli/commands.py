@@ -320,10 +320,13 @@ def serve(path: Path, instructor: bool, port: int) -> None:
 def _register_commands() -> None:
     from generator.cli.bank import bank, exam
     from generator.cli.labs import labs
+    from generator.cli.printing import certificates, handouts
 
     main.add_command(bank)
     main.add_command(exam)
     main.add_command(labs)
+    main.add_command(handouts)
+    main.add_command(certificates)
 
 
 _register_commands()

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.model.course import Course
 from generator.outputs.handouts.plan import plan_handouts
 from generator.outputs.printing.pdf import print_pdfs
+from generator.outputs.printing.target import mark
 from generator.outputs.printing.templating import PAPERS, Paper, print_environment
 from generator.outputs.staging import staged_folder
 
@@ -47,6 +48,7 @@ def write_handouts(
             done = (lambda pdf: on_file(out_dir / pdf.relative_to(staging))) if on_file else None
             written += print_pdfs(pairs, browser, jobs=jobs, on_file=done)
         files = [out_dir / path.relative_to(staging) for path in written]
+        mark(staging, "handouts")
     return files
 
 
