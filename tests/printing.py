@@ -39,9 +39,10 @@ needs_chromium = pytest.mark.skipif(shutil.which("chromium") is None, reason="Ch
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 
 
-def add_completion_specs(course: Path) -> None:
-    """Give a copy of the minimal fixture course a certificate and a feedback form."""
-    (course / "curriculum" / "certificate.yaml").write_text(CERTIFICATE, encoding="utf-8")
+def add_completion_specs(course: Path, *, feedback_only: bool = False) -> None:
+    """Give a copy of the minimal fixture course a feedback form and a certificate (or only the form)."""
+    if not feedback_only:
+        (course / "curriculum" / "certificate.yaml").write_text(CERTIFICATE, encoding="utf-8")
     (course / "curriculum" / "feedback.yaml").write_text(FEEDBACK, encoding="utf-8")
 
 
