@@ -36,7 +36,7 @@ def certificate_competencies(course: Course) -> Iterator[Issue]:
         yield error(
             certificate,
             "competencies",
-            message=f"{len(certificate.competencies)} competencies do not fit on one certificate page "
-            f"(at most {MAX_COMPETENCIES})",
+            message=f"{len(certificate.competencies)} competencies are listed; one certificate page holds "
+            f"at most {MAX_COMPETENCIES}",
             hint="list the objectives that matter most, or a section's objectives rather than each lesson's",
         )
