@@ -17,7 +17,7 @@ from generator.cli.output import course_argument, course_option, print_issues, u
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from generator.outputs.printing.templating import Paper
+    from generator.outputs.printing.settings import Paper, Printing
 
 _PAPER = click.option(
     "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size."
@@ -28,18 +28,18 @@ _JOBS = click.option(
 )
 
 
-def _browser(no_pdf: bool, console: Console) -> str | None:
+def _printing(paper: Paper, no_pdf: bool, jobs: int, console: Console) -> Printing:
+    """The print settings the options ask for, saying so when PDFs cannot be made here."""
     from generator.outputs.printing.pdf import BROWSERS, find_chromium
+    from generator.outputs.printing.settings import Printing
 
-    if no_pdf:
-        return None
-    found = find_chromium()
-    if found is None:
+    found = None if no_pdf else find_chromium()
+    if found is None and not no_pdf:
         console.print(
             f"[yellow]! no Chromium on PATH ({', '.join(BROWSERS)}): writing HTML only; print it from a "
             "browser, or install Chromium for PDFs[/]"
         )
-    return found
+    return Printing(paper, found, jobs)
 
 
 def _progress(
@@ -76,20 +76,13 @@ def handouts(path: Path, out: Path | None, paper: Paper, no_pdf: bool, jobs: int
     folder = out or course.root / "build" / "handouts"
     if out is not None:
         check_target(folder, "handouts")
-    browser = _browser(no_pdf, console)
+    printing = _printing(paper, no_pdf, jobs, console)
+    staging = course.root / "build" / ".staging"
     files = _progress(
         console,
-        "printing handouts" if browser else "writing handouts",
+        "printing handouts" if printing.browser else "writing handouts",
         planned(course),
-        lambda on_file: write_handouts(
-            course,
-            folder,
-            paper=paper,
-            browser=browser,
-            jobs=jobs,
-            staging_area=course.root / "build" / ".staging",
-            on_file=on_file,
-        ),
+        lambda on_file: write_handouts(course, folder, printing, staging_area=staging, on_file=on_file),
     )
     pdfs = sum(f.suffix == ".pdf" for f in files)
     formats = f"HTML and {pdfs} PDF" if pdfs else "HTML"
@@ -145,24 +138,18 @@ def certificates(
         )
         sys.exit(1)
     folder = out or course.root / "build" / "certificates"
-    browser = _browser(no_pdf, console)
+    printing = _printing(paper, no_pdf, jobs, console)
+    day = on.date() if on else date.today()
+    staging = course.root / "build" / ".staging"
     files = _progress(
         console,
-        "printing certificates" if browser else "writing certificates",
+        "printing certificates" if printing.browser else "writing certificates",
         len(people) + 1,
         lambda on_file: write_certificates(
-            course,
-            people,
-            folder,
-            on=on.date() if on else date.today(),
-            paper=paper,
-            browser=browser,
-            jobs=jobs,
-            staging_area=course.root / "build" / ".staging",
-            on_file=on_file,
+            course, people, folder, printing, on=day, staging_area=staging, on_file=on_file
         ),
     )
-    kind = "PDF" if browser else "HTML"
+    kind = "PDF" if printing.browser else "HTML"
     console.print(
         f"[bold green]✓ wrote {len(people)} certificate{'s' if len(people) != 1 else ''} ({kind}) to "
         f"{os.path.relpath(folder)}[/], and all of them in {os.path.relpath(files[-1])} for printing at once"

@@ -17,8 +17,9 @@ from generator.model.course import Course
 from generator.model.objective import Objective
 from generator.outputs.certificates.roster import Participant
 from generator.outputs.printing.pdf import print_pdfs
+from generator.outputs.printing.settings import HTML_ONLY, Printing
 from generator.outputs.printing.target import check_target, mark
-from generator.outputs.printing.templating import PAPERS, Paper, print_environment
+from generator.outputs.printing.templating import print_environment
 from generator.outputs.staging import staged_folder
 
 ALL = "all-certificates"
@@ -28,16 +29,14 @@ def write_certificates(
     course: Course,
     participants: Sequence[Participant],
     out_dir: Path,
+    printing: Printing = HTML_ONLY,
     *,
     on: date,
-    paper: Paper = "a4",
-    browser: str | None = None,
-    jobs: int = 2,
     staging_area: Path | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """A certificate per participant in `out_dir` (and all of them in one file), dated `on` unless the
-    roster gives a participant's own date."""
+    roster gives a participant's own date; PDF when `printing` names a Chromium, else HTML."""
     certificate = course.certificate
     if certificate is None:
         raise ToolkitError(
@@ -52,7 +51,7 @@ def write_certificates(
         "course": course,
         "certificate": certificate,
         "competencies": competencies,
-        "paper": PAPERS[paper],
+        "paper": printing.page_size,
     }
     names = file_names(participants)
     pages = []
@@ -61,16 +60,16 @@ def write_certificates(
             when = long_date(person.date or on)
             html = env.get_template("certificate.html.j2").render(pages=[(person, when)], **common)
             pages.append(_write(staging / f"{name}.html", html))
-            if on_file and browser is None:
+            if on_file and printing.browser is None:
                 on_file(out_dir / f"{name}.html")
         everyone = [(p, long_date(p.date or on)) for p in participants]
         combined = env.get_template("certificate.html.j2").render(pages=everyone, **common)
         pages.append(_write(staging / f"{ALL}.html", combined))
         written = pages
-        if browser is not None:
+        if printing.browser is not None:
             pairs = [(page, page.with_suffix(".pdf")) for page in pages]
             done = (lambda pdf: on_file(out_dir / pdf.name)) if on_file else None
-            written = print_pdfs(pairs, browser, jobs=jobs, on_file=done)
+            written = print_pdfs(pairs, printing.browser, jobs=printing.jobs, on_file=done)
             for page in pages:
                 page.unlink()
         mark(staging, "certificates")

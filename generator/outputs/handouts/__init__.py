@@ -11,12 +11,10 @@ from generator.outputs.context import RenderContext
 def fingerprint_of(course: Course) -> str:
     """What the handouts show: lessons, labs, workshop days, the course's roles and tiers, and their code."""
     from generator.outputs.digest import code_fingerprint, fingerprint
-    from generator.resources import builtin_templates
+    from generator.resources import template_folders
 
     code = code_fingerprint(("generator.outputs.handouts", "generator.outputs.printing", "generator.outputs"))
-    folders = [builtin_templates() / "handouts"]
-    if course.spec.templates:
-        folders.append(course.root / course.spec.templates / "handouts")
+    folders = template_folders(course.root, course.spec.templates, "handouts")
     templates = b"".join(
         f.name.encode() + f.read_bytes()
         for folder in folders

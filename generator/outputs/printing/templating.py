@@ -8,16 +8,12 @@ autoescaping is the right default, and spec Markdown goes through the toolkit's 
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
 
 import jinja2
 from markupsafe import Markup
 
 from generator.model.course import Course
-from generator.resources import builtin_templates
-
-Paper = Literal["a4", "letter"]
-PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
+from generator.resources import template_folders
 
 
 def md(text: object) -> Markup:
@@ -36,11 +32,7 @@ def inline(text: object) -> Markup:
 
 def print_environment(course: Course, kind: str) -> jinja2.Environment:
     """Templates for `kind` ('handouts', 'certificates'): the course's own folder, then the built-in one."""
-    folders = []
-    if course.spec.templates:
-        folders.append(str(course.root / course.spec.templates / kind))
-    folders.append(str(builtin_templates() / kind))
-    return _environment(tuple(folders))
+    return _environment(tuple(map(str, template_folders(course.root, course.spec.templates, kind))))
 
 
 @cache

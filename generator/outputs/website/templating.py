@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from generator.model.course import Course
 from generator.outputs.safe_markdown import escape_spec
-from generator.resources import builtin_templates
+from generator.resources import builtin_templates, template_folders
 
 BUILTIN_TEMPLATES = builtin_templates()
 
@@ -58,11 +58,7 @@ def _finalize(value: object) -> object:
 
 def environment(course: Course, kind: str) -> jinja2.Environment:
     """Templates for `kind` (e.g. 'site'): the course's override folder, then the built-in folder."""
-    folders = []
-    if course.spec.templates:
-        folders.append(str(course.root / course.spec.templates / kind))
-    folders.append(str(BUILTIN_TEMPLATES / kind))
-    return _environment(tuple(folders))
+    return _environment(tuple(map(str, template_folders(course.root, course.spec.templates, kind))))
 
 
 @cache

@@ -15,6 +15,7 @@ from generator.load.course_loader import check_course, load_course
 from generator.outputs.certificates.roster import parse_roster
 from generator.outputs.certificates.writer import file_names, long_date, write_certificates
 from generator.outputs.printing.pdf import find_chromium
+from generator.outputs.printing.settings import Printing
 from tests.conftest import FIXTURES, REPO
 from tests.generator.outputs.handouts.test_handouts import visible
 from tests.hostile import make_hostile, page_hazards
@@ -79,7 +80,9 @@ def test_pdf_certificates_are_landscape_pages_with_the_text(tmp_path: Path) -> N
     browser = find_chromium()
     assert browser and course.certificate
     people = parse_roster(ROSTER, "roster.csv")
-    files = write_certificates(course, people, tmp_path / "out", on=date(2026, 12, 4), browser=browser)
+    files = write_certificates(
+        course, people, tmp_path / "out", Printing(browser=browser), on=date(2026, 12, 4)
+    )
     assert sorted(f.name for f in (tmp_path / "out").iterdir() if not f.name.startswith(".")) == [
         "ada-lovelace.pdf",
         "all-certificates.pdf",
@@ -116,7 +119,8 @@ def test_the_most_competencies_allowed_still_fit_one_page(minimal_course: Path, 
     people = parse_roster(f"name\n{long_name}\n", "r.csv")
     browser = find_chromium()
     assert browser
-    files = write_certificates(result.course, people, tmp_path / "out", on=date(2026, 1, 1), browser=browser)
+    out = tmp_path / "out"
+    files = write_certificates(result.course, people, out, Printing(browser=browser), on=date(2026, 1, 1))
     assert pdf_info(files[0])["Pages"] == "1"
     assert "Rosa Quill" in pdf_text(files[0])  # the signature line was not pushed off the page
 

@@ -16,6 +16,7 @@ from generator.model.course import Course
 from generator.outputs.handouts.plan import plan_handouts
 from generator.outputs.handouts.writer import write_handouts
 from generator.outputs.printing.pdf import find_chromium
+from generator.outputs.printing.settings import Printing
 from tests.conftest import FIXTURES, MINIMAL, REPO
 from tests.hostile import make_hostile, page_hazards
 from tests.printing import needs_chromium, needs_poppler, pdf_info, pdf_text
@@ -148,7 +149,7 @@ def test_pdfs_print_on_the_chosen_paper(tmp_path: Path, paper: str) -> None:
     course = load_course(BREAD)
     browser = find_chromium()
     assert browser
-    files = write_handouts(course, tmp_path / "out", paper=paper, browser=browser)  # type: ignore[arg-type]
+    files = write_handouts(course, tmp_path / "out", Printing(paper, browser))  # type: ignore[arg-type]
     pdfs = sorted(f for f in files if f.suffix == ".pdf")
     assert [p.relative_to(tmp_path / "out").as_posix() for p in pdfs] == [
         "labs/count-the-bakes.pdf",
