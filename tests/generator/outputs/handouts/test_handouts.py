@@ -207,3 +207,20 @@ def test_cli_reports_a_broken_course_without_writing(minimal_course: Path) -> No
     result = CliRunner().invoke(main, ["handouts", str(minimal_course), "--no-pdf"])
     assert result.exit_code == 1 and "titel" in result.output and "Traceback" not in result.output
     assert not (minimal_course / "build" / "handouts").exists()
+
+
+def test_the_build_reuses_unchanged_handouts_and_redoes_edited_ones(minimal_course: Path) -> None:
+    from generator.build import build_course
+
+    first = build_course(minimal_course, only=("handouts",))
+    assert [(o.name, o.note) for o in first.outputs] == [("handouts", "")]
+    page = minimal_course / "build" / "handouts" / "lessons" / "landing-data.html"
+    before = page.stat().st_mtime_ns
+    again = build_course(minimal_course, only=("handouts",))
+    assert again.outputs[0].note == "reused" and page.stat().st_mtime_ns == before
+    lesson = minimal_course / "curriculum" / "lessons" / "landing-data.yaml"
+    text = lesson.read_text(encoding="utf-8")
+    assert text.count("title: ") >= 1
+    lesson.write_text(text.replace("title: ", "title: Renamed ", 1), encoding="utf-8")
+    edited = build_course(minimal_course, only=("handouts",))
+    assert edited.outputs[0].note == "" and "Renamed" in page.read_text(encoding="utf-8")
