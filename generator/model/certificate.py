@@ -8,8 +8,11 @@ from pydantic import Field
 
 from generator.model.base import Id, Markdown, Spec, Text
 
-# One landscape page holds this many competencies at a readable size (checked by the certificate rules).
+# What one landscape page holds at a readable size (checked by the certificate rules): competencies,
+# characters per competency (its objective's statement), and characters per field.
 MAX_COMPETENCIES = 8
+MAX_COMPETENCY = 150
+MAX_CHARACTERS = {"title": 60, "text": 200, "awarded_for": 100, "note": 140}
 
 
 class Signatory(Spec):
