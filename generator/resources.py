@@ -14,3 +14,10 @@ def builtin_templates() -> Path:
     Why a real path: Jinja2's loader and mkdocs read folders; wheels are always installed unzipped.
     """
     return Path(str(resources.files("generator.templates")))
+
+
+def template_folders(root: Path, override: str | None, kind: str) -> tuple[Path, ...]:
+    """Where templates of `kind` (e.g. 'site') are looked up: a course's own folder (`templates:` in
+    course.yaml, relative to the course `root`) first, then the built-in one."""
+    own = (root / override / kind,) if override else ()
+    return (*own, builtin_templates() / kind)

@@ -92,6 +92,8 @@ def test_a_course_builds_from_an_installed_wheel_outside_the_repo(wheel: Path, t
     assert readme_run.returncode == 0, readme_run.stdout + readme_run.stderr
     index = tmp_path / "bread-course" / "site" / "index.html"
     assert "Bread baking for beginners" in index.read_text(encoding="utf-8")
+    handouts = tmp_path / "bread-course" / "build" / "handouts"
+    assert (handouts / "index.html").is_file() and list(handouts.glob("lessons/*.html"))
     _assert_opens_in_chromium(index, "Bread baking for beginners")
 
 

@@ -27,6 +27,8 @@ _MODULES = (
     "lab_files",
     "labs",
     "grading",
+    "certificate",
+    "feedback",
     "limits.text",
     "limits.workbook",
     "limits.decks",

@@ -326,11 +326,14 @@ def _register_commands() -> None:
     from generator.cli.bank import bank, exam
     from generator.cli.grade import grade
     from generator.cli.labs import labs
+    from generator.cli.printing import certificates, handouts
 
     main.add_command(bank)
     main.add_command(exam)
     main.add_command(labs)
     main.add_command(grade)
+    main.add_command(handouts)
+    main.add_command(certificates)
 
 
 _register_commands()

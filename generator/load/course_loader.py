@@ -21,7 +21,9 @@ from generator.errors import (
 from generator.load.pydantic_errors import issues_from
 from generator.load.yaml_reader import MAX_BYTES, Document, read_yaml
 from generator.model.base import Spec
+from generator.model.certificate import Certificate
 from generator.model.course import Course, CourseSpec, Section
+from generator.model.feedback import FeedbackForm
 from generator.model.kinds import KINDS
 from generator.model.lab import Lab
 from generator.model.lesson import Lesson
@@ -226,14 +228,20 @@ def _assemble(
                 if course.pipeline_view is None:
                     course.pipeline_view = spec
                 else:
-                    issues.append(
-                        Issue(
-                            Level.ERROR,
-                            spec.loc("kind"),
-                            "kind",
-                            "a course has one pipeline view",
-                            f"merge it into {course.pipeline_view.file}",
-                            "structure",
-                        )
-                    )
+                    issues.append(_second(spec, "pipeline view", course.pipeline_view))
+            case Certificate():
+                if course.certificate is None:
+                    course.certificate = spec
+                else:
+                    issues.append(_second(spec, "certificate", course.certificate))
+            case FeedbackForm():
+                if course.feedback is None:
+                    course.feedback = spec
+                else:
+                    issues.append(_second(spec, "feedback form", course.feedback))
     return course
+
+
+def _second(spec: Spec, what: str, first: Spec) -> Issue:
+    hint = f"merge it into {first.file}"
+    return Issue(Level.ERROR, spec.loc("kind"), "kind", f"a course has one {what}", hint, "structure")

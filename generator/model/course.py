@@ -11,6 +11,8 @@ from pydantic import Field
 
 from generator.model.base import Id, Markdown, Spec, Text
 from generator.model.bloom import BloomLevel, level_of, vague_prefix, verb_levels
+from generator.model.certificate import Certificate
+from generator.model.feedback import FeedbackForm
 from generator.model.lab import Lab
 from generator.model.lesson import Lesson
 from generator.model.objective import Objective
@@ -167,6 +169,8 @@ class Course:
     checklists: dict[str, Checklist] = field(default_factory=dict)
     workshops: dict[str, WorkshopDay] = field(default_factory=dict)
     pipeline_view: PipelineView | None = None
+    certificate: Certificate | None = None
+    feedback: FeedbackForm | None = None
     # Every top-level spec that parsed, in file order (duplicates included, for the checks),
     # and the ids of specs that failed to parse (so checks do not pile up follow-on errors).
     documents: list[Spec] = field(default_factory=list)

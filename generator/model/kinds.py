@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from generator.model.base import Spec
+from generator.model.certificate import Certificate
 from generator.model.course import CourseSpec, Section
+from generator.model.feedback import FeedbackForm
 from generator.model.lab import Lab
 from generator.model.lesson import Lesson
 from generator.model.pipeline_view import PipelineView
@@ -22,4 +24,6 @@ KINDS: dict[str, type[Spec]] = {
     "checklist": Checklist,
     "pipeline_view": PipelineView,
     "questions": QuestionSet,
+    "certificate": Certificate,
+    "feedback": FeedbackForm,
 }

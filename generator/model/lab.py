@@ -26,6 +26,11 @@ class LabStep(Spec):
     commands: list[Text] = Field(default_factory=list, description="Shell commands, run in order.")
     expected_output: str | None = Field(None, description="What the commands print (stdout).")
     match: Match = Field(default_factory=Match)
+    output_is_answer: bool = Field(
+        False,
+        description="The expected output is what students must work out: the student site and handouts "
+        "leave it out; the instructor guide shows it.",
+    )
     exit_code: int = Field(0, description="The exit code the last command is expected to return.")
     timeout: int = Field(60, ge=1, le=3600, description="Seconds before a command is stopped.")
     common_errors: list[CommonError] = Field(default_factory=list)

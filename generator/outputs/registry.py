@@ -92,5 +92,14 @@ OUTPUTS: dict[str, OutputKind] = {
             ("questions", "sections and modules"),
             fingerprinter="generator.outputs.lms:fingerprint_of",
         ),
+        OutputKind(
+            "handouts",
+            "printable student handouts (HTML; `curriculum handouts` prints PDFs)",
+            "generator.outputs.handouts:render",
+            lambda site_dir, build_dir: build_dir / "handouts",
+            ("lessons", "labs", "workshop days", "course roles and tiers", "handout templates"),
+            planner="generator.outputs.handouts:planned",
+            fingerprinter="generator.outputs.handouts:fingerprint_of",
+        ),
     )
 }

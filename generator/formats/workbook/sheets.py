@@ -13,7 +13,7 @@ from generator.model.rubric import Checklist, Rubric
 
 SHEET_NAME_MAX = 31
 FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-FIXED = ("Questions", "Blueprint", "Guide", "Lists")
+FIXED = ("Questions", "Blueprint", "Feedback", "Guide", "Lists")
 PREFIXES = {Rubric: "Rubric", Checklist: "Checklist"}
 
 

@@ -136,6 +136,14 @@ def plan_site(course: Course, audience: Audience) -> SitePlan:
         page = Page("assessment/answer-key.md", "answer_key.md.j2", "Question bank and answer key")
         pages.append(page)
         assessment_nav.append({label(page.title): page.path})
+    if audience == "instructor" and course.feedback:
+        # Why only here: the trainer prints the form (or imports it into the LMS); students get it on paper.
+        page = Page(
+            "assessment/feedback.md", "feedback.md.j2", course.feedback.title, {"form": course.feedback}
+        )
+        paths[("feedback", course.feedback.id)] = page.path
+        pages.append(page)
+        assessment_nav.append({label(page.title): page.path})
     pages.append(Page("assessment/index.md", "assessment.md.j2", "Assessment",
                       {"quizzes": quizzes}))  # fmt: skip
     nav.append({"Assessment": assessment_nav})

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from generator.model.course import Course
 from generator.outputs.safe_markdown import escape_spec
-from generator.resources import builtin_templates
+from generator.resources import builtin_templates, template_folders
 
 BUILTIN_TEMPLATES = builtin_templates()
 
@@ -56,18 +56,9 @@ def _finalize(value: object) -> object:
     return value
 
 
-def template_folders(course: Course, kind: str) -> tuple[str, ...]:
-    """Where templates for `kind` (e.g. 'site') are found: the course's override folder, then the built-in."""
-    folders = []
-    if course.spec.templates:
-        folders.append(str(course.root / course.spec.templates / kind))
-    folders.append(str(BUILTIN_TEMPLATES / kind))
-    return tuple(folders)
-
-
 def environment(course: Course, kind: str) -> jinja2.Environment:
-    """Templates for `kind` (e.g. 'site'), found in `template_folders`."""
-    return _environment(template_folders(course, kind))
+    """Templates for `kind` (e.g. 'site'): the course's override folder, then the built-in folder."""
+    return _environment(tuple(map(str, template_folders(course.root, course.spec.templates, kind))))
 
 
 @cache

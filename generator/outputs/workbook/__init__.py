@@ -9,7 +9,8 @@ from generator.outputs.context import RenderContext
 
 
 def fingerprint_of(course: Course) -> str:
-    """What the workbook shows: questions, objectives, rubrics, checklists, modules and days, and its code."""
+    """What the workbook shows: questions, objectives, rubrics, checklists, the feedback form, modules and
+    days, and its code."""
     from generator.outputs.digest import code_fingerprint, fingerprint
 
     code = code_fingerprint(("generator.outputs.workbook", "generator.formats.workbook"))
@@ -22,6 +23,7 @@ def fingerprint_of(course: Course) -> str:
         *course.objectives(),
         *course.rubrics.values(),
         *course.checklists.values(),
+        course.feedback,
     )
 
 

@@ -13,6 +13,7 @@ from generator.model.course import Course
 from generator.model.rubric import Rubric
 from generator.outputs.staging import replace_file
 from generator.outputs.workbook.blueprint import write_blueprint
+from generator.outputs.workbook.feedback_sheet import write_feedback
 from generator.outputs.workbook.questions_sheet import dropdowns, write_lists, write_questions
 from generator.outputs.workbook.scoring import write_checklist, write_rubric
 from generator.outputs.workbook.xlsx import add_sheet, new_workbook, styled
@@ -46,6 +47,8 @@ def render_bank(course: Course, out_dir: Path, staging_area: Path | None = None)
             write_rubric(workbook, spec, title)
         else:
             write_checklist(workbook, spec, title)
+    if course.feedback is not None:
+        write_feedback(workbook, course.feedback)
     _write_guide(workbook)
     write_lists(workbook, lists)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,1 @@
+"""Certificates of completion, one per participant of a roster (`curriculum certificates ROSTER.csv`)."""

@@ -1,0 +1,64 @@
+"""Handouts as print-ready HTML (and PDF when a Chromium is given), staged and swapped in together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.model.course import Course
+from generator.outputs.handouts.plan import plan_handouts
+from generator.outputs.printing.pdf import print_pdfs
+from generator.outputs.printing.settings import HTML_ONLY, Printing
+from generator.outputs.printing.target import mark
+from generator.outputs.printing.templating import print_environment
+from generator.outputs.staging import staged_folder
+
+INDEX = "index.html"
+
+
+def write_handouts(
+    course: Course,
+    out_dir: Path,
+    printing: Printing = HTML_ONLY,
+    *,
+    staging_area: Path | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """Every handout as HTML in `out_dir`, plus a PDF of each when `printing` names a Chromium."""
+    handouts = plan_handouts(course)
+    env = print_environment(course, "handouts")
+    common = {
+        "course": course,
+        "paper": printing.page_size,
+        "tiers": {t.id: f"{t.id} · {t.name}" for t in course.spec.tiers},
+        "roles": {r.id: r.name for r in course.spec.roles},
+    }
+    written: list[Path] = []
+    with staged_folder(out_dir, staging_area) as staging:
+        for handout in handouts:
+            page = env.get_template("handout.html.j2").render(handout=handout, **common)
+            written.append(_write(staging / handout.path, page))
+            if on_file and printing.browser is None:
+                on_file(out_dir / handout.path)
+        index = env.get_template("index.html.j2").render(
+            handouts=handouts, pdf=printing.browser is not None, **common
+        )
+        written.append(_write(staging / INDEX, index))
+        if printing.browser is not None:
+            pairs = [(staging / h.path, (staging / h.path).with_suffix(".pdf")) for h in handouts]
+            done = (lambda pdf: on_file(out_dir / pdf.relative_to(staging))) if on_file else None
+            written += print_pdfs(pairs, printing.browser, jobs=printing.jobs, on_file=done)
+        files = [out_dir / path.relative_to(staging) for path in written]
+        mark(staging, "handouts")
+    return files
+
+
+def planned(course: Course) -> int:
+    """How many handouts the course has (the progress bar's length)."""
+    return len(plan_handouts(course))
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
