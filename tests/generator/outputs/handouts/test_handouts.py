@@ -54,6 +54,8 @@ def hidden_texts(course: Course) -> list[str]:
     for lab in course.labs.values():
         hidden += [lab.facilitator_notes, *(c.answer for c in lab.checkpoints)]
         hidden += [s.expected_output for s in lab.steps if s.output_is_answer and s.expected_output]
+        for check in (c for c in lab.grading if c.hidden):  # hidden grading checks: never to students
+            hidden += [*check.commands, check.expected_output, check.message]
     for day in course.workshops.values():
         hidden += [b.notes for b in day.blocks]
     return [squash(t) for t in hidden if t and len(squash(t)) > 12]
