@@ -25,10 +25,12 @@ _MODULES = (
     "questions",
     "rubrics",
     "lab_files",
+    "resources",
     "labs",
     "limits.text",
     "limits.workbook",
     "limits.decks",
+    "limits.deck_slides",
     "limits.lms",
 )
 

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from generator.model.base import Id, Markdown, Minutes, Spec, Text
 from generator.model.lesson import CommonError
+from generator.model.resource import Resource
 
 MatchMode = Literal["exact", "contains", "regex", "table", "exit_code"]
 
@@ -53,3 +54,6 @@ class Lab(Spec):
     checkpoints: list[Checkpoint] = Field(default_factory=list)
     submission: Markdown = ""
     facilitator_notes: Markdown = Field("", description="Instructor-only.")
+    resources: list[Resource] = Field(
+        default_factory=list, description="Further reading, listed on the worksheet."
+    )
