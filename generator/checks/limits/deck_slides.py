@@ -43,7 +43,7 @@ def deck_slide_count(course: Course) -> Iterator[Issue]:
         except TooSmall:
             continue  # a table row that fits no slide: the deck-table-rows rule reports it
         limits = plan.limits
-        if limits.min <= plan.slides <= limits.max:
+        if limits.min > limits.max or limits.min <= plan.slides <= limits.max:
             continue
         span = f"{limits.min}-{limits.max}"
         if plan.slides > limits.max:

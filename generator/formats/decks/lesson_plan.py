@@ -194,13 +194,18 @@ def plan_lesson(course: Course, lesson: Lesson, content: Area) -> LessonPlan:
     )
     debrief = len(text_pages(bullets(lesson.debrief.questions), debrief_area(content, lesson)).pages)
     further = len(text_pages(resource_paras(lesson.resources), content).pages) if lesson.resources else 0
-    activity = _activity(course, lesson, content)
+    # Key points come first, a slide each; a range with room to spare lets the whole activity continue.
+    spare = limits.max - (1 + objectives + len(lesson.lecture.key_points) + debrief + further)
+    activity = _activity(course, lesson, content, max(spare, 1))
     room = limits.max - (1 + objectives + activity.slides + debrief + further)
     key_points = _key_points(lesson, content, room)
     return LessonPlan(key_points, activity, objectives, debrief, further, limits)
 
 
-def _activity(course: Course, lesson: Lesson, content: Area) -> ActivitySlide:
+def _activity(course: Course, lesson: Lesson, content: Area, room: int) -> ActivitySlide:
+    whole = activity_body(course, lesson)
+    if room > 1 and (slides := flow_slides(whole, content)) <= room:
+        return ActivitySlide(whole, 0, slides)
     last = None
     for cut in range(len(CUTS)):
         body = activity_body(course, lesson, cut)

@@ -41,9 +41,8 @@ def test_a_tall_table_continues_on_cont_slides_with_its_header_repeated(tmp_path
     lesson.write_text(text, encoding="utf-8")
 
     decks = render_decks(load_course(course_dir), tmp_path / "decks")
-    tables = [
-        t for t in tables_by_title(next(d for d in decks if d.name == "hydration.pptx")) if "Key point" in t[0]
-    ]
+    deck = next(d for d in decks if d.name == "hydration.pptx")
+    tables = [t for t in tables_by_title(deck) if "Key point" in t[0]]
 
     assert len(tables) >= 2, "forty rows do not fit one slide"
     assert tables[0][0] == "Key point 2 of 3"
