@@ -14,6 +14,8 @@ from generator.model.course import Course
 from generator.model.resource import Resource
 
 FOLDER = "files"  # in the site, beside the pages
+# MkDocs would turn these into pages of the site (raw HTML and all), so they are served as plain text.
+AS_TEXT = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html", ".htm", ".xhtml")
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,8 @@ class Link:
 
 def site_path(resource: Resource) -> str:
     """Where the copy of a resource's file goes in the site."""
-    return f"{FOLDER}/{PurePosixPath((resource.course_file or '').replace(chr(92), '/')).as_posix()}"
+    path = PurePosixPath((resource.course_file or "").replace("\\", "/")).as_posix()
+    return f"{FOLDER}/{path}" + (".txt" if path.lower().endswith(AS_TEXT) else "")
 
 
 def resource_files(course: Course) -> dict[str, bytes]:
