@@ -2,7 +2,7 @@
 
 The deck leaves out what does not fit its activity slide (into the speaker notes) and puts key points
 together when the range is short; this rule warns when even so the deck cannot keep to the range, and
-says what to shorten. It reads the same plan the deck builder draws.
+says what to shorten. It reads the same plan the deck builder follows.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A lesson's deck held to its format's slide range: which key points share a slide, what the activity
 slide shows, and how many slides that makes.
 
-Why a plan: the deck builder draws it and the slide-count rule reads it, so `curriculum validate` warns
+Why a plan: the deck builder follows it and the slide-count rule reads it, so `curriculum validate` warns
 about exactly the decks the build makes too long.
 """
 
@@ -81,7 +81,7 @@ class LessonPlan:
 def activity_body(course: Course, lesson: Lesson, cut: int = 0) -> list[Part]:
     """The activity slide's text and tables, with the first `cut` of CUTS left out."""
     activity = lesson.activity
-    body = md_parts(activity.instructions)
+    body: list[Part] = list(md_parts(activity.instructions))
     if cut >= 2:
         body = [part if isinstance(part, Table) else [p for p in part if p.level == 0] for part in body]
     if cut >= 3:

@@ -1,6 +1,6 @@
 """How slide content splits into slides: text pages, table pages, text over a table, and both in order.
 
-The deck builder draws these pages and the deck rules count them, from the same functions, so the number
+The deck builder lays out these pages and the deck rules count them, from the same functions, so the number
 of slides a rule predicts is the number the build writes.
 """
 
@@ -166,26 +166,45 @@ def text_over_table(
     return Shared(size, Area(content.left, content.top, content.width, text_h), below)
 
 
-def flow_slides(parts: Sequence[Part], content: Area, sizes: Sequence[float] = BODY_SIZES) -> int:
-    """How many slides text and tables in order take, as the deck builder's `flow` lays them out."""
-    count = 0
+@dataclass(frozen=True)
+class Piece:
+    """One stretch of a flow: text alone, or text and the table after it (`shared`: on one slide)."""
+
+    text: list[Para]
+    rows: list[list[list[Para]]] | None = None
+    fractions: list[float] | None = None
+    shared: Shared | None = None
+
+
+def flow_pieces(parts: Sequence[Part], content: Area, sizes: Sequence[float] = BODY_SIZES) -> list[Piece]:
+    """Text and tables in order, each table with the text before it (sharing its slide when both fit)."""
+    pieces: list[Piece] = []
     text: list[Para] = []
     for part in parts:
         if not isinstance(part, Table):
             text += part
             continue
-        rows = table_rows(part)
-        fractions = column_fractions(part)
-        widths = geo.column_widths(content, fractions)
+        rows, fractions = table_rows(part), column_fractions(part)
         shared = text_over_table(content, text, rows, fractions, sizes) if text else None
-        if shared is not None:
-            below_widths = geo.column_widths(shared.below, fractions)
-            count += len(table_pages(rows, below_widths, content.height, shared.below.height).pages)
-        else:
-            if text:
-                count += len(text_pages(text, content, sizes).pages)
-            count += len(table_pages(rows, widths, content.height).pages)
+        pieces.append(Piece(text, rows, fractions, shared))
         text = []
-    if text or not count:
-        count += len(text_pages(text, content, sizes).pages)
-    return count
+    if text or not pieces:
+        pieces.append(Piece(text))
+    return pieces
+
+
+def piece_slides(piece: Piece, content: Area, sizes: Sequence[float] = BODY_SIZES) -> int:
+    """How many slides the deck builder's `flow` gives one piece."""
+    if piece.rows is None or piece.fractions is None:
+        return len(text_pages(piece.text, content, sizes).pages)
+    if piece.shared is not None:
+        widths = geo.column_widths(piece.shared.below, piece.fractions)
+        return len(table_pages(piece.rows, widths, content.height, piece.shared.below.height).pages)
+    widths = geo.column_widths(content, piece.fractions)
+    text = len(text_pages(piece.text, content, sizes).pages) if piece.text else 0
+    return text + len(table_pages(piece.rows, widths, content.height).pages)
+
+
+def flow_slides(parts: Sequence[Part], content: Area, sizes: Sequence[float] = BODY_SIZES) -> int:
+    """How many slides text and tables in order take under one title."""
+    return sum(piece_slides(piece, content, sizes) for piece in flow_pieces(parts, content, sizes))

@@ -19,7 +19,6 @@ from generator.formats.decks.geometry import (
     Cell,
 )
 from generator.formats.decks.markdown import Para, Run, Table, paragraphs
-from generator.formats.decks.slides import column_fractions, table_rows
 from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
 from generator.outputs.decks.layouts import Master
@@ -163,47 +162,29 @@ class DeckBuilder:
         is titled '(cont.)'.
         """
         slides: list[Slide] = []
-        text: list[Para] = []
-        for part in parts:
-            if not isinstance(part, Table):
-                text += part
+        for piece in pg.flow_pieces(parts, self.content, sizes):
+            continued = bool(slides)
+            if piece.shared is not None and piece.rows is not None and piece.fractions is not None:
+                top, below = piece.shared.top, piece.shared.below
+                first = self.text(
+                    title, piece.text, notes, area=top, sizes=[piece.shared.size], continued=continued
+                )
+                more = self.table(
+                    title,
+                    piece.rows,
+                    piece.fractions,
+                    notes,
+                    slide=first[0],
+                    first_area=below,
+                    continued=continued,
+                )
+                slides += [*first, *more[1:]]
                 continue
-            rows = table_rows(part)
-            fractions = column_fractions(part)
-            if text and (shared := self._text_over_table(title, text, rows, fractions, notes, sizes, slides)):
-                slides += shared
-            else:
-                if text:
-                    slides += self.text(title, text, notes, sizes=sizes, continued=bool(slides))
-                slides += self.table(title, rows, fractions, notes, continued=bool(slides))
-            text = []
-        if text or not slides:
-            slides += self.text(title, text, notes, sizes=sizes, continued=bool(slides))
+            if piece.text or piece.rows is None:
+                slides += self.text(title, piece.text, notes, sizes=sizes, continued=continued)
+            if piece.rows is not None and piece.fractions is not None:
+                slides += self.table(title, piece.rows, piece.fractions, notes, continued=bool(slides))
         return slides
-
-    def _text_over_table(
-        self,
-        title: str,
-        text: Sequence[Para],
-        rows: Sequence[Sequence[Cell]],
-        fractions: Sequence[float],
-        notes: Sequence[Para],
-        sizes: Sequence[float],
-        before: Sequence[Slide],
-    ) -> list[Slide] | None:
-        """Text on top and the table under it on one slide (continued on '(cont.)' slides when tall).
-
-        None when the text takes too much room, or too little of the table would fit under it.
-        """
-        shared = pg.text_over_table(self.content, text, rows, fractions, sizes)
-        if shared is None:
-            return None
-        top, below, size = shared.top, shared.below, shared.size
-        slides = self.text(title, text, notes, area=top, sizes=[size], continued=bool(before))
-        more = self.table(
-            title, rows, fractions, notes, slide=slides[0], first_area=below, continued=bool(before)
-        )
-        return [*slides, *more[1:]]
 
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from generator.model.course import Course
+from generator.model.lab import Lab
+from generator.model.lesson import Lesson
 from generator.model.resource import Resource
 
 FOLDER = "files"  # in the site, beside the pages
@@ -35,7 +37,8 @@ def site_path(resource: Resource) -> str:
 def resource_files(course: Course) -> dict[str, bytes]:
     """Every course file a lesson or lab lists, by its path in the site."""
     out: dict[str, bytes] = {}
-    for owner in [*course.lessons.values(), *course.labs.values()]:
+    owners: list[Lesson | Lab] = [*course.lessons.values(), *course.labs.values()]
+    for owner in owners:
         for resource in owner.resources:
             if resource.course_file:
                 out[site_path(resource)] = (course.root / resource.course_file).read_bytes()

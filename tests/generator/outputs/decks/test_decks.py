@@ -363,3 +363,19 @@ def test_a_lesson_with_resources_ends_its_deck_on_further_reading(
     assert "Pipelines, explained" in face and "https://example.org/pipelines" in face
     assert "handouts/checklist.md" in face
     assert "Read the first part." in notes and "Read the first part." not in face
+
+
+def test_the_pipeline_view_opens_on_one_flow_of_every_layer_in_order(
+    fixture_course: Course, fixture_decks: dict[str, Path], bundled: tuple[Course, list[Path]] | None
+) -> None:
+    """The same flow as the site's layered view: a box per layer, in the view's order, named as the layer."""
+    runs = [(fixture_course, fixture_decks.values())] + ([bundled] if bundled else [])
+    for course, decks in runs:
+        view = course.pipeline_view
+        assert view is not None
+        deck = next(d for d in decks if d.name == f"{view.id}.pptx")
+        flow = Presentation(str(deck)).slides[1]
+        boxes = [s for s in flow.shapes if s.name.startswith("Step ")]
+        assert [b.text_frame.text for b in boxes] == [plain(layer.title) for layer in view.layers]
+        arrows = [s for s in flow.shapes if s.name.startswith("Arrow ")]
+        assert len(arrows) == len(boxes) - 1
