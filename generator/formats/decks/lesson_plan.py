@@ -99,6 +99,13 @@ def activity_body(course: Course, lesson: Lesson, cut: int = 0) -> list[Part]:
     return body
 
 
+def _text_first(body: list[Part]) -> list[Part]:
+    """The text above the tables: text after a table would otherwise need a slide of its own."""
+    text = [p for part in body if not isinstance(part, Table) for p in part]
+    tables: list[Part] = [part for part in body if isinstance(part, Table)]
+    return [text, *tables] if text else tables
+
+
 _SENTENCE_END = re.compile(r"[.!?:;](?=\s)")
 
 
@@ -212,8 +219,9 @@ def _activity(course: Course, lesson: Lesson, content: Area, room: int) -> Activ
         if cut and body == last:
             continue  # this cut leaves nothing out that the last one showed
         last = body
-        if flow_slides(body, content) == 1:
-            return ActivitySlide(body, cut, 1)
+        for shown in (body, _text_first(body)):
+            if flow_slides(shown, content) == 1:
+                return ActivitySlide(shown, cut, 1)
     assert last is not None
     return ActivitySlide(last, len(CUTS) - 1, flow_slides(last, content))
 

@@ -149,7 +149,24 @@ def text_over_table(
 ) -> Shared | None:
     """Where text and the table under it go on one slide, or None when the text takes too much room or
     too little of the table would fit under it."""
-    top_box = geo.inner(content.width, content.height * 2 // 5)
+    # The text takes up to 2/5 of the slide, or more when a short table still fits whole under it.
+    for share, whole_only in ((2 / 5, False), (1 / 2, True), (3 / 5, True)):
+        shared = _shared(content, text, rows, fractions, sizes, int(content.height * share), whole_only)
+        if shared is not None:
+            return shared
+    return None
+
+
+def _shared(
+    content: Area,
+    text: Sequence[Para],
+    rows: Sequence[Sequence[Cell]],
+    fractions: Sequence[float],
+    sizes: Sequence[float],
+    top_h: int,
+    whole_only: bool,
+) -> Shared | None:
+    top_box = geo.inner(content.width, top_h)
     size = tx.fit(text, top_box, sizes)
     if size is None:
         return None
@@ -161,7 +178,7 @@ def text_over_table(
     if whole is None or whole < TABLE_SMALLEST_WHOLE:
         # A table that needs more slides anyway may start here if its header and two rows fit.
         start = sum(geo.table_height(rows[:3], widths, TABLE_CONTINUE_AT))
-        if len(rows) <= 3 or start > below.height:
+        if whole_only or len(rows) <= 3 or start > below.height:
             return None
     return Shared(size, Area(content.left, content.top, content.width, text_h), below)
 
