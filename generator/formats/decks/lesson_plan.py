@@ -83,7 +83,7 @@ def activity_body(course: Course, lesson: Lesson, cut: int = 0) -> list[Part]:
     activity = lesson.activity
     body: list[Part] = list(md_parts(activity.instructions))
     if cut >= 2:
-        body = [part if isinstance(part, Table) else [p for p in part if p.level == 0] for part in body]
+        body = _steps_only(body)
     if cut >= 3:
         body = [part if isinstance(part, Table) else [_first_sentence(p) for p in part] for part in body]
     if cut >= 4:
@@ -97,6 +97,23 @@ def activity_body(course: Course, lesson: Lesson, cut: int = 0) -> list[Part]:
             variants += labelled(label, text)
         body.append(variants)
     return body
+
+
+def _steps_only(body: list[Part]) -> list[Part]:
+    """The steps without their detail: nested items, and paragraphs under an item once the list began."""
+    out: list[Part] = []
+    listed = False
+    for part in body:
+        if isinstance(part, Table):
+            out.append(part)
+            continue
+        kept = []
+        for para in part:
+            listed = listed or para.marker is not None
+            if para.level == 0 and (para.marker is not None or not listed):
+                kept.append(para)
+        out.append(kept)
+    return out
 
 
 def _text_first(body: list[Part]) -> list[Part]:
