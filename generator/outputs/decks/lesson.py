@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from datetime import time
 
+from generator.errors import ToolkitError
 from generator.formats.decks import markdown as md
 from generator.formats.decks.geometry import BODY_SIZES, ROUND, STATEMENT_SIZES
 from generator.formats.decks.lesson_plan import (
@@ -24,6 +25,7 @@ from generator.formats.decks.lesson_plan import (
     words_of,
 )
 from generator.formats.decks.markdown import Para, Run, bullets, inline, labelled, paragraphs, plain
+from generator.formats.decks.pages import TooSmall
 from generator.formats.decks.slides import AGENDA_COLUMNS, activity_title, agenda_areas, agenda_rows, parts
 from generator.model.course import Course
 from generator.model.lesson import Lesson
@@ -90,7 +92,10 @@ def lesson_slides(
 
     The slides follow the lesson's plan, which holds them to its format's slide range.
     """
-    plan = plan_lesson(course, lesson, b.content)
+    try:
+        plan = plan_lesson(course, lesson, b.content)
+    except TooSmall as exc:
+        raise ToolkitError(f"lesson '{lesson.id}': {exc} of the deck's content layout") from None
     if opening:
         b.opening("title", lesson.title, subtitle(course, lesson), opening_notes(course, lesson, clock))
     _objectives_and_agenda(b, lesson, clock)
