@@ -45,11 +45,12 @@ class ActivitySlide:
     body: list[Part]
     cut: int  # index into CUTS: 0 when the whole activity shows
     slides: int  # 1 unless even the shortest form does not fit one slide
+    cuts: tuple[str, ...] = ()  # what was left out, from CUTS
 
     @property
     def left_out(self) -> str:
         """What went to the speaker notes, e.g. 'the tier variants and the detail under each step'."""
-        names = list(CUTS[1 : self.cut + 1])
+        names = list(self.cuts)
         return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + (names[-1] if names else "")
 
 
@@ -230,17 +231,19 @@ def _activity(course: Course, lesson: Lesson, content: Area, room: int) -> Activ
     whole = activity_body(course, lesson)
     if room > 1 and (slides := flow_slides(whole, content)) <= room:
         return ActivitySlide(whole, 0, slides)
-    last = None
+    last: list[Part] = []
+    applied: list[str] = []  # the cuts that left something out
     for cut in range(len(CUTS)):
         body = activity_body(course, lesson, cut)
         if cut and body == last:
             continue  # this cut leaves nothing out that the last one showed
+        if cut:
+            applied.append(CUTS[cut])
         last = body
         for shown in (body, _text_first(body)):
             if flow_slides(shown, content) == 1:
-                return ActivitySlide(shown, cut, 1)
-    assert last is not None
-    return ActivitySlide(last, len(CUTS) - 1, flow_slides(last, content))
+                return ActivitySlide(shown, cut, 1, tuple(applied))
+    return ActivitySlide(last, len(CUTS) - 1, flow_slides(last, content), tuple(applied))
 
 
 def _key_points(lesson: Lesson, content: Area, room: int) -> list[KeyPointSlide]:
