@@ -279,11 +279,20 @@ def test_a_failed_render_leaves_the_last_good_decks_in_place(
     assert [p.name for p in out.parent.iterdir()] == ["decks"], "no staging folder is left behind"
 
 
-def _all_decks(
-    fixture_decks: dict[str, Path], bundled: tuple[Course, list[Path]] | None, tmp: Path
-) -> list[Path]:
-    bread = render_decks(load_course(BREAD), tmp / "bread")
-    return [*fixture_decks.values(), *bread, *(bundled[1] if bundled else [])]
+@pytest.fixture(scope="module")
+def every_slide(
+    fixture_decks: dict[str, Path],
+    bundled: tuple[Course, list[Path]] | None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> list[tuple[str, int, Any]]:
+    """(deck name, slide number, slide) of every deck of both fixture courses and the bundled course."""
+    bread = render_decks(load_course(BREAD), tmp_path_factory.mktemp("bread"))
+    decks = [*fixture_decks.values(), *bread, *(bundled[1] if bundled else [])]
+    return [
+        (deck.name, number, slide)
+        for deck in decks
+        for number, slide in enumerate(Presentation(str(deck)).slides, start=1)
+    ]
 
 
 def _shapes(shapes: Any) -> Iterator[Any]:
@@ -305,40 +314,35 @@ def _frames(slide: Any) -> Iterator[tuple[Any, Any]]:
                     yield shape, cell.text_frame
 
 
-def test_no_text_on_any_slide_is_smaller_than_14_pt(
-    fixture_decks: dict[str, Path], bundled: tuple[Course, list[Path]] | None, tmp_path: Path
-) -> None:
+def test_no_text_on_any_slide_is_smaller_than_14_pt(every_slide: list[tuple[str, int, Any]]) -> None:
     """Readable from the back of a room: every run of every deck is 14 pt or larger."""
-    small = []
-    for deck in _all_decks(fixture_decks, bundled, tmp_path):
-        for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
-            for shape, frame in _frames(slide):
-                for para in frame.paragraphs:
-                    for run in para.runs:
-                        if run.text.strip() and (run.font.size is None or run.font.size.pt < 14):
-                            small.append(f"{deck.name} slide {number} {shape.name}: {run.text[:30]!r}")
+    small = [
+        f"{deck} slide {number} {shape.name}: {run.text[:30]!r}"
+        for deck, number, slide in every_slide
+        for shape, frame in _frames(slide)
+        for para in frame.paragraphs
+        for run in para.runs
+        if run.text.strip() and (run.font.size is None or run.font.size.pt < 14)
+    ]
     assert small == []
 
 
-def test_no_continued_slide_holds_a_lone_bullet_or_row(
-    fixture_decks: dict[str, Path], bundled: tuple[Course, list[Path]] | None, tmp_path: Path
-) -> None:
+def test_no_continued_slide_holds_a_lone_bullet_or_row(every_slide: list[tuple[str, int, Any]]) -> None:
     lone = []
-    for deck in _all_decks(fixture_decks, bundled, tmp_path):
-        for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
-            title = slide.shapes.title
-            if title is None or not title.text_frame.text.endswith("(cont.)"):
-                continue
-            paras = [
-                p
-                for shape, frame in _frames(slide)
-                if shape != title and not getattr(shape, "has_table", False)
-                for p in frame.paragraphs
-                if p.text.strip()
-            ]
-            rows = [len(s.table.rows) - 1 for s in _shapes(slide.shapes) if getattr(s, "has_table", False)]
-            if len(paras) + sum(rows) < 2:
-                lone.append(f"{deck.name} slide {number}: {title.text_frame.text}")
+    for deck, number, slide in every_slide:
+        title = slide.shapes.title
+        if title is None or not title.text_frame.text.endswith("(cont.)"):
+            continue
+        paras = [
+            p
+            for shape, frame in _frames(slide)
+            if shape != title and not getattr(shape, "has_table", False)
+            for p in frame.paragraphs
+            if p.text.strip()
+        ]
+        rows = [len(s.table.rows) - 1 for s in _shapes(slide.shapes) if getattr(s, "has_table", False)]
+        if len(paras) + sum(rows) < 2:
+            lone.append(f"{deck} slide {number}: {title.text_frame.text}")
     assert lone == []
 
 
