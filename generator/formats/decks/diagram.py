@@ -14,7 +14,7 @@ from generator.formats.decks import text as tx
 from generator.formats.decks.geometry import INSET_X, INSET_Y, SMALLEST, Area, emu, inner, pt, round_inset
 from generator.formats.decks.markdown import Para, inline
 
-STEP_SIZES = tx.sizes(24, SMALLEST, 1)
+STEP_SIZES = tx.sizes(28, SMALLEST, 1)
 CAPTION_SIZES = tx.sizes(20, SMALLEST, 1)
 MAX_ROWS = 3
 MIN_BOX = emu(72)
@@ -65,7 +65,7 @@ def _layout(paras: list[list[Para]], area: Area, rows: int, caption_h: int) -> F
     size, need = _step_size(paras, step_w, room)
     if size is None:
         return None
-    box_h = min(room, max(need, MIN_BOX, step_w * 2 // 5))
+    box_h = min(room, max(need, MIN_BOX, step_w // 2))
     total = caption_h + rows * box_h + (rows - 1) * gap_y
     top = area.top + (area.height - total) // 2 + caption_h
     boxes, where = [], []

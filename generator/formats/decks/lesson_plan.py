@@ -59,6 +59,7 @@ class KeyPointSlide:
     points: tuple[int, ...]  # indexes into lecture.key_points
     diagram: bool  # the lesson's diagram is drawn on this slide
     slides: int  # 1, or more when the text continues (or the diagram needs a slide of its own)
+    apart: bool = False  # the diagram has a slide of its own, after the key point's
 
 
 @dataclass(frozen=True)
@@ -260,8 +261,22 @@ def _key_points(lesson: Lesson, content: Area, room: int) -> list[KeyPointSlide]
         fitting = [o for o in options if sum(k.slides for k in o) <= max(room, 1)]
         if fitting:
             # the diagram's slide shares least; then the most even split
-            return min(fitting, key=lambda o: (_diagram_share(o), max(len(k.points) for k in o)))
+            best = min(fitting, key=lambda o: (_diagram_share(o), max(len(k.points) for k in o)))
+            if sum(k.slides for k in best) < room:
+                best = [_apart(lesson, content, k) if k.diagram else k for k in best]
+            return best
     return min(options, key=lambda o: sum(k.slides for k in o))
+
+
+def _apart(lesson: Lesson, content: Area, slide: KeyPointSlide) -> KeyPointSlide:
+    """The key point on its slide, and its diagram on one of its own, when the range has a slide to spare."""
+    if (
+        lesson.diagram is None
+        or flow_layout(lesson.diagram.steps, content, title=lesson.diagram.title) is None
+    ):
+        return slide
+    shared = _key_point_slide(lesson, content, slide.points, False)
+    return KeyPointSlide(slide.points, True, shared.slides + 1, apart=True)
 
 
 def _diagram_share(planned: Sequence[KeyPointSlide]) -> int:

@@ -146,7 +146,13 @@ def _key_points(b: DeckBuilder, lesson: Lesson, clock: time | None, plan: Lesson
         else:
             statement = key_point_paras(lesson, slide.points)
             body, sizes = [statement], BODY_SIZES
-        if slide.diagram and lesson.diagram:
+        if slide.apart and lesson.diagram:
+            b.flow(heading, body, notes, sizes=sizes)
+            drawn = b.titled(heading, notes)
+            flow_diagram(
+                drawn, lesson.diagram.steps, b.content, title=lesson.diagram.title
+            )  # measured by the plan
+        elif slide.diagram and lesson.diagram:
             text_area, drawing = diagram_areas(b.content, len(slide.points) > 1)
             slides = b.text(heading, statement, notes, area=text_area, sizes=sizes)
             if not flow_diagram(slides[-1], lesson.diagram.steps, drawing, title=lesson.diagram.title):

@@ -73,3 +73,16 @@ def test_a_course_that_allows_more_slides_lets_the_whole_activity_continue(
     assert plan.activity.cut == 0, "nothing is left out when the range has room"
     assert plan.activity.slides > 1
     assert plan.slides <= high
+
+
+def test_with_a_slide_to_spare_the_diagram_gets_a_slide_of_its_own(tmp_path: Path) -> None:
+    root = _course(tmp_path)
+    lesson = root / "curriculum/lessons/what-is-a-pipeline.yaml"
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8").replace("    - Reliability matters more than cleverness\n", ""),
+        encoding="utf-8",
+    )
+    plan = _plan(root)
+
+    assert [k.apart for k in plan.key_points] == [False, True], "two key points, the second with the diagram"
+    assert plan.slides == 7
