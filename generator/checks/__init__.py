@@ -25,6 +25,7 @@ _MODULES = (
     "questions",
     "rubrics",
     "lab_files",
+    "resources",
     "labs",
     "grading",
     "certificate",
@@ -32,6 +33,7 @@ _MODULES = (
     "limits.text",
     "limits.workbook",
     "limits.decks",
+    "limits.deck_slides",
     "limits.lms",
 )
 

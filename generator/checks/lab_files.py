@@ -11,7 +11,7 @@ from generator.errors import Issue
 from generator.model.course import Course
 
 
-def _escapes(path: str) -> bool:
+def escapes_folder(path: str) -> bool:
     """True when `path` is absolute or climbs out of the folder it is relative to."""
     if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute() or path.startswith("~"):
         return True
@@ -24,7 +24,7 @@ def lab_files(course: Course) -> Iterator[Issue]:
     spec = course.spec
     for i, item in enumerate(spec.lab_environment.copy_files):
         where = ("lab_environment", "copy", i)
-        if _escapes(item.source):
+        if escapes_folder(item.source):
             yield error(
                 spec,
                 *where,
@@ -38,9 +38,9 @@ def lab_files(course: Course) -> Iterator[Issue]:
                 *where,
                 "from",
                 message=f"'{item.source}' does not exist in the course folder",
-                hint=_near(course.root, item.source) or "give a path relative to the course folder",
+                hint=near_files(course.root, item.source) or "give a path relative to the course folder",
             )
-        if _escapes(item.to):
+        if escapes_folder(item.to):
             yield error(
                 spec,
                 *where,
@@ -58,7 +58,7 @@ def lab_files(course: Course) -> Iterator[Issue]:
             )
 
 
-def _near(root: Path, source: str) -> str:
+def near_files(root: Path, source: str) -> str:
     """'did you mean ...?' among the files next to where `source` points."""
     parent = (root / source).parent
     if not parent.is_dir():

@@ -14,7 +14,7 @@ from generator.model.bloom import BloomLevel, level_of, vague_prefix, verb_level
 from generator.model.certificate import Certificate
 from generator.model.feedback import FeedbackForm
 from generator.model.lab import Lab
-from generator.model.lesson import Lesson
+from generator.model.lesson import Lesson, LessonFormat
 from generator.model.objective import Objective
 from generator.model.pipeline_view import PipelineView
 from generator.model.question import Question, QuestionSet, Quiz
@@ -135,6 +135,30 @@ class Vocabulary(Spec):
     )
 
 
+class SlideRange(Spec):
+    """How many slides a lesson deck of one format may have."""
+
+    min: int = Field(5, ge=1, le=200)
+    max: int = Field(7, ge=1, le=200)
+
+
+DEFAULT_SLIDES = SlideRange()
+
+
+class DeckSettings(Spec):
+    """What the course asks of its slide decks."""
+
+    slides: dict[LessonFormat, SlideRange] = Field(
+        default_factory=dict,
+        description="Slide range of a lesson's deck per lesson format, e.g. '10-20-10: {min: 5, max: 7}' "
+        "(the default for every format).",
+    )
+
+    def slide_range(self, lesson_format: LessonFormat) -> SlideRange:
+        """The range a lesson deck of this format is held to."""
+        return self.slides.get(lesson_format, DEFAULT_SLIDES)
+
+
 class CourseSpec(Spec):
     """curriculum/course.yaml: what the course is and the order of its sections."""
 
@@ -152,6 +176,7 @@ class CourseSpec(Spec):
     templates: str | None = Field(None, description="Folder of templates that override the built-in ones.")
     lab_environment: LabEnvironment = Field(default_factory=LabEnvironment)
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    decks: DeckSettings = Field(default_factory=DeckSettings)
 
 
 @dataclass

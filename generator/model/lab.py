@@ -8,6 +8,7 @@ from pydantic import Field
 
 from generator.model.base import Id, Markdown, Minutes, Spec, Text
 from generator.model.lesson import CommonError
+from generator.model.resource import Resource
 
 MatchMode = Literal["exact", "contains", "regex", "table", "exit_code"]
 
@@ -78,3 +79,6 @@ class Lab(Spec):
         default_factory=list, description="Checks `curriculum grade` runs on each student's folder."
     )
     facilitator_notes: Markdown = Field("", description="Instructor-only.")
+    resources: list[Resource] = Field(
+        default_factory=list, description="Further reading, listed on the worksheet."
+    )

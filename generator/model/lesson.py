@@ -8,6 +8,7 @@ from pydantic import Field
 
 from generator.model.base import Id, Markdown, Minutes, Spec, Text
 from generator.model.objective import Objective
+from generator.model.resource import Resource
 
 LessonFormat = Literal["10-20-10", "lab", "showcase", "custom"]
 STANDARD_TIMING = {"lecture": 10, "activity": 20, "debrief": 10}
@@ -89,6 +90,10 @@ class Lesson(Spec):
     assessment: LessonAssessment | None = None
     facilitator_notes: Markdown = Field("", description="Instructor-only: never shown to students.")
     critical_moments: list[CriticalMoment] = Field(default_factory=list, description="Instructor-only.")
+    resources: list[Resource] = Field(
+        default_factory=list,
+        description="Further reading, shown with the lesson and on its deck's last slide.",
+    )
 
     @property
     def total_minutes(self) -> int:

@@ -17,9 +17,15 @@ INSET_X = 7.2  # points: the usual 0.1 in, set explicitly so a master cannot cha
 INSET_Y = 3.6
 CELL_X, CELL_Y = 5.4, 2.9  # cell margins in points, set explicitly because measurement depends on them
 
+# No text on a slide is smaller than SMALLEST: it must read from the back of a room.
+SMALLEST = 14
 TITLE_SIZES = tx.sizes(36, 24)
 OPENING_TITLE_SIZES = tx.sizes(40, 28)
-TABLE_SIZES = tx.sizes(22, 11, 1)
+TABLE_SIZES = tx.sizes(22, SMALLEST, 1)
+BODY_SIZES = tx.sizes(28, 16)
+STATEMENT_SIZES = tx.sizes(36, 20)
+CONTINUE_AT = 20  # text too long for one slide continues on more slides at this size
+ROUND = 0.12  # corner radius of rounded boxes, as a share of the shorter side
 
 Cell = Sequence[Para]
 
@@ -46,6 +52,11 @@ class Area:
     @property
     def bottom(self) -> int:
         return self.top + self.height
+
+
+def round_inset(width: int, height: int, adjustment: float = ROUND) -> int:
+    """How far (EMU) the text area of a rounded rectangle sits inside each edge (ECMA-376 roundRect)."""
+    return int(0.29289 * adjustment * min(width, height))
 
 
 def inner(width_emu: int, height_emu: int, *, inset_x: float = INSET_X, inset_y: float = INSET_Y) -> tx.Box:

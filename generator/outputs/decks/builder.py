@@ -8,10 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 from generator.errors import ToolkitError
 from generator.formats.decks import geometry as geo
+from generator.formats.decks import pages as pg
 from generator.formats.decks import text as tx
-from generator.formats.decks.geometry import OPENING_TITLE_SIZES, TITLE_SIZES, Area, Cell
+from generator.formats.decks.geometry import (
+    BODY_SIZES,
+    OPENING_TITLE_SIZES,
+    SMALLEST,
+    TITLE_SIZES,
+    Area,
+    Cell,
+)
 from generator.formats.decks.markdown import Para, Run, Table, paragraphs
-from generator.formats.decks.slides import column_fractions, table_rows
 from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
 from generator.outputs.decks.layouts import Master
@@ -19,13 +26,8 @@ from generator.outputs.decks.layouts import Master
 if TYPE_CHECKING:
     from pptx.slide import Slide
 
-SUBTITLE_SIZES = tx.sizes(24, 14)
-BODY_SIZES = tx.sizes(28, 16)
-STATEMENT_SIZES = tx.sizes(36, 20)
-CONTINUE_AT = 20  # text too long for one slide continues on more slides at this size
+SUBTITLE_SIZES = tx.sizes(24, SMALLEST)
 CONTINUED = " (cont.)"
-TABLE_SMALLEST_WHOLE = 12  # a table that fits one slide only below this size is split instead
-TABLE_CONTINUE_AT = 14
 
 
 def note(text: str) -> list[Para]:
@@ -82,12 +84,13 @@ class DeckBuilder:
         `continued` marks the first slide '(cont.)' too, for text after another slide of the same title.
         """
         area = area or self.content
-        box = geo.inner(area.width, area.height)
-        size = tx.fit(paras, box, sizes)
-        pages = [list(paras)]
-        if size is None:
-            pages = self._paginate(paras, box, title)
-            size = min(tx.fit(page, box, sizes) or sizes[-1] for page in pages)
+        try:
+            fitted = pg.text_pages(paras, area, sizes)
+        except pg.TooSmall:
+            raise ToolkitError(
+                f"the text box of the content layout is too small for one line of '{title}'"
+            ) from None
+        pages, size = fitted.pages, fitted.size
         if more_notes is None:
             more_notes = [*notes[:1], Para((Run("Continued from the previous slide."),))]
         slides = []
@@ -126,20 +129,14 @@ class DeckBuilder:
         area = area or self.content
         first = first_area or area
         widths = geo.column_widths(area, fractions)
-        header, body = rows[0], list(rows[1:])
-        pages = [body]
-        size = geo.fit_table([header, *body], widths, first.height)
-        if size is None or size < TABLE_SMALLEST_WHOLE:
-            pages = self._table_pages(header, body, widths, area.height, first.height)
-            heights = [first.height, *[area.height] * (len(pages) - 1)]
-            fitted = [
-                geo.fit_table([header, *page], widths, h) for page, h in zip(pages, heights, strict=True)
-            ]
-            if None in fitted:
-                raise ToolkitError(
-                    f"a row of the table '{title}' is too long for one slide; shorten its text"
-                )
-            size = min(f for f in fitted if f is not None)  # one size on every page of the table
+        header = rows[0]
+        try:
+            fitted = pg.table_pages(rows, widths, area.height, first.height)
+        except pg.TooSmall:
+            raise ToolkitError(
+                f"a row of the table '{title}' is too long for one slide; shorten its text"
+            ) from None
+        pages, size = fitted.pages, fitted.size
         slides = []
         for n, page in enumerate(pages):
             target = (
@@ -165,80 +162,29 @@ class DeckBuilder:
         is titled '(cont.)'.
         """
         slides: list[Slide] = []
-        text: list[Para] = []
-        for part in parts:
-            if not isinstance(part, Table):
-                text += part
+        for piece in pg.flow_pieces(parts, self.content, sizes):
+            continued = bool(slides)
+            if piece.shared is not None and piece.rows is not None and piece.fractions is not None:
+                top, below = piece.shared.top, piece.shared.below
+                first = self.text(
+                    title, piece.text, notes, area=top, sizes=[piece.shared.size], continued=continued
+                )
+                more = self.table(
+                    title,
+                    piece.rows,
+                    piece.fractions,
+                    notes,
+                    slide=first[0],
+                    first_area=below,
+                    continued=continued,
+                )
+                slides += [*first, *more[1:]]
                 continue
-            rows = table_rows(part)
-            fractions = column_fractions(part)
-            if text and (shared := self._text_over_table(title, text, rows, fractions, notes, sizes, slides)):
-                slides += shared
-            else:
-                if text:
-                    slides += self.text(title, text, notes, sizes=sizes, continued=bool(slides))
-                slides += self.table(title, rows, fractions, notes, continued=bool(slides))
-            text = []
-        if text or not slides:
-            slides += self.text(title, text, notes, sizes=sizes, continued=bool(slides))
+            if piece.text or piece.rows is None:
+                slides += self.text(title, piece.text, notes, sizes=sizes, continued=continued)
+            if piece.rows is not None and piece.fractions is not None:
+                slides += self.table(title, piece.rows, piece.fractions, notes, continued=bool(slides))
         return slides
-
-    def _text_over_table(
-        self,
-        title: str,
-        text: Sequence[Para],
-        rows: Sequence[Sequence[Cell]],
-        fractions: Sequence[float],
-        notes: Sequence[Para],
-        sizes: Sequence[float],
-        before: Sequence[Slide],
-    ) -> list[Slide] | None:
-        """Text on top and the table under it on one slide (continued on '(cont.)' slides when tall).
-
-        None when the text takes too much room, or too little of the table would fit under it.
-        """
-        from pptx.util import Pt
-
-        area = self.content
-        top_box = geo.inner(area.width, area.height * 2 // 5)
-        size = tx.fit(text, top_box, sizes)
-        if size is None:
-            return None
-        text_h = int(Pt(tx.height(text, top_box.width, size) + 2 * geo.INSET_Y)) + 1
-        gap = area.height // 25
-        below = Area(area.left, area.top + text_h + gap, area.width, area.height - text_h - gap)
-        widths = geo.column_widths(below, fractions)
-        whole = geo.fit_table(rows, widths, below.height)
-        if whole is None or whole < TABLE_SMALLEST_WHOLE:
-            # A table that needs more slides anyway may start here if its header and two rows fit.
-            start = sum(geo.table_height(rows[:3], widths, TABLE_CONTINUE_AT))
-            if len(rows) <= 3 or start > below.height:
-                return None
-        top = Area(area.left, area.top, area.width, text_h)
-        slides = self.text(title, text, notes, area=top, sizes=[size], continued=bool(before))
-        more = self.table(
-            title, rows, fractions, notes, slide=slides[0], first_area=below, continued=bool(before)
-        )
-        return [*slides, *more[1:]]
-
-    @staticmethod
-    def _table_pages(
-        header: Sequence[Cell],
-        body: list[Sequence[Cell]],
-        widths: list[int],
-        height: int,
-        first_height: int | None = None,
-    ) -> list[list[Sequence[Cell]]]:
-        """Rows packed onto pages at a readable size; a row too tall for that starts a page of its own."""
-        pages: list[list[Sequence[Cell]]] = [[]]
-        room = first_height or height
-        for row in body:
-            candidate = [header, *pages[-1], row]
-            if pages[-1] and sum(geo.table_height(candidate, widths, TABLE_CONTINUE_AT)) > room:
-                pages.append([])
-                room = height
-            pages[-1].append(row)
-        return pages
 
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -249,14 +195,6 @@ class DeckBuilder:
 
     def _add(self, role: str) -> Slide:
         return self.prs.slides.add_slide(self.master.layout(self.prs, role))
-
-    def _paginate(self, paras: Sequence[Para], box: tx.Box, title: str) -> list[list[Para]]:
-        for size in (CONTINUE_AT, BODY_SIZES[-1]):
-            try:
-                return tx.paginate(paras, box, size)
-            except ValueError:
-                continue
-        raise ToolkitError(f"the text box of the content layout is too small for one line of '{title}'")
 
     def _set_title(self, slide: Slide, title: str, sizes: Sequence[float]) -> None:
         shape = _placeholder(slide, "title")

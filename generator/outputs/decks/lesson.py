@@ -9,18 +9,29 @@ import re
 from collections.abc import Sequence
 from datetime import time
 
+from generator.errors import ToolkitError
 from generator.formats.decks import markdown as md
-from generator.formats.decks import text as tx
-from generator.formats.decks.geometry import INSET_Y, Area, inner
+from generator.formats.decks.geometry import BODY_SIZES, ROUND, STATEMENT_SIZES
+from generator.formats.decks.lesson_plan import (
+    FURTHER_READING,
+    KeyPointSlide,
+    LessonPlan,
+    debrief_area,
+    diagram_areas,
+    key_point_paras,
+    plan_lesson,
+    resource_paras,
+    takeaway_band,
+    words_of,
+)
 from generator.formats.decks.markdown import Para, Run, bullets, inline, labelled, paragraphs, plain
+from generator.formats.decks.pages import TooSmall
 from generator.formats.decks.slides import AGENDA_COLUMNS, activity_title, agenda_areas, agenda_rows, parts
 from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.outputs.decks import frames as fr
-from generator.outputs.decks.builder import STATEMENT_SIZES, DeckBuilder, note
-from generator.outputs.decks.shapes import ROUND, emu, flow_diagram, round_inset
-
-TAKEAWAY_SIZES = tx.sizes(24, 16)
+from generator.outputs.decks.builder import DeckBuilder, note
+from generator.outputs.decks.shapes import emu, flow_diagram
 
 
 def _line(*runs: Run) -> Para:
@@ -77,13 +88,22 @@ def lesson_slides(
     clock: time | None = None,
     opening: bool = True,
 ) -> None:
-    """Add the lesson's slides; `clock` is its start time in a workshop day, `opening` its title slide."""
+    """Add the lesson's slides; `clock` is its start time in a workshop day, `opening` its title slide.
+
+    The slides follow the lesson's plan, which holds them to its format's slide range.
+    """
+    try:
+        plan = plan_lesson(course, lesson, b.content)
+    except TooSmall as exc:
+        raise ToolkitError(f"lesson '{lesson.id}': {exc} of the deck's content layout") from None
     if opening:
         b.opening("title", lesson.title, subtitle(course, lesson), opening_notes(course, lesson, clock))
     _objectives_and_agenda(b, lesson, clock)
-    _key_points(b, lesson, clock)
-    _activity(b, course, lesson, clock)
+    _key_points(b, lesson, clock, plan)
+    _activity(b, course, lesson, clock, plan)
     _debrief(b, lesson, clock)
+    if lesson.resources:
+        _further_reading(b, lesson)
 
 
 def _objectives_and_agenda(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
@@ -104,33 +124,52 @@ def _objectives_and_agenda(b: DeckBuilder, lesson: Lesson, clock: time | None) -
     b.table("Agenda", rows, AGENDA_COLUMNS, notes, area=table, slide=slides[0])
 
 
-def _key_points(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
+def _key_points(b: DeckBuilder, lesson: Lesson, clock: time | None, plan: LessonPlan) -> None:
     points = lesson.lecture.key_points
     lecture = parts(lesson)[0]
     share = _assign_notes(lesson)
-    with_diagram = _diagram_slot(lesson)
-    area = b.content
-    for n, point in enumerate(points):
-        heading = f"Key point {n + 1} of {len(points)}" if len(points) > 1 else "Key point"
+    for slide in plan.key_points:
+        heading = _key_point_heading(slide, len(points))
         notes = [
             _line(
                 Run(f"{lecture.span(clock)}", bold=True),
-                Run(f" · key point {n + 1} of {len(points)}, about {lecture.minutes / len(points):.0f} min"),
+                Run(
+                    f" · {heading.lower()}, about {lecture.minutes * len(slide.points) / len(points):.0f} min"
+                ),
             ),
-            *share[n],
         ]
-        statement = paragraphs(point)
-        if n == with_diagram and lesson.diagram:
-            text_area = Area(area.left, area.top, area.width, area.height * 2 // 5)
-            gap = area.height // 20
-            drawing = Area(
-                area.left, text_area.bottom + gap, area.width, area.height - text_area.height - gap
-            )
-            slides = b.text(heading, statement, notes, area=text_area, sizes=STATEMENT_SIZES)
+        for n in slide.points:
+            notes += share[n]
+        if len(slide.points) == 1:
+            point = points[slide.points[0]]
+            statement, body, sizes = paragraphs(point), md.parts(point), STATEMENT_SIZES
+        else:
+            statement = key_point_paras(lesson, slide.points)
+            body, sizes = [statement], BODY_SIZES
+        if slide.apart and lesson.diagram:
+            b.flow(heading, body, notes, sizes=sizes)
+            drawn = b.titled(heading, notes)
+            flow_diagram(
+                drawn, lesson.diagram.steps, b.content, title=lesson.diagram.title
+            )  # measured by the plan
+        elif slide.diagram and lesson.diagram:
+            text_area, drawing = diagram_areas(b.content, len(slide.points) > 1)
+            slides = b.text(heading, statement, notes, area=text_area, sizes=sizes)
             if not flow_diagram(slides[-1], lesson.diagram.steps, drawing, title=lesson.diagram.title):
                 _diagram_as_text(b, lesson, notes)
         else:
-            b.flow(heading, md.parts(point), notes, sizes=STATEMENT_SIZES)
+            b.flow(heading, body, notes, sizes=sizes)
+
+
+def _key_point_heading(slide: KeyPointSlide, count: int) -> str:
+    first, last = slide.points[0] + 1, slide.points[-1] + 1
+    if count == 1:
+        return "Key point"
+    if len(slide.points) == count:
+        return "Key points"
+    if first == last:
+        return f"Key point {first} of {count}"
+    return f"Key points {first}-{last} of {count}"
 
 
 def _diagram_as_text(b: DeckBuilder, lesson: Lesson, notes: Sequence[Para]) -> None:
@@ -140,18 +179,21 @@ def _diagram_as_text(b: DeckBuilder, lesson: Lesson, notes: Sequence[Para]) -> N
     b.text(lesson.diagram.title, steps, notes)
 
 
-def _activity(b: DeckBuilder, course: Course, lesson: Lesson, clock: time | None) -> None:
+def _activity(b: DeckBuilder, course: Course, lesson: Lesson, clock: time | None, plan: LessonPlan) -> None:
     activity = lesson.activity
     part = parts(lesson)[1]
-    body = md.parts(activity.instructions)
-    if activity.tiers:
-        names = {t.id: t.name for t in course.spec.tiers}
-        variants = [_heading("By tier")]
-        for tier, text in activity.tiers.items():
-            label = f"{tier} {plain(names[tier])}" if tier in names else tier
-            variants += labelled(label, text)
-        body.append(variants)
     notes = [_line(Run(part.span(clock), bold=True), Run(f" · {part.minutes} min"))]
+    if plan.activity.cut:
+        # What the slide leaves out is still said: here, and on the student's page of the lesson.
+        notes += [
+            _heading(f"In full (the slide leaves out {plan.activity.left_out})"),
+            *note(activity.instructions),
+        ]
+        if activity.tiers:
+            names = {t.id: t.name for t in course.spec.tiers}
+            notes.append(_heading("By tier"))
+            for tier, text in activity.tiers.items():
+                notes += labelled(f"{tier} {plain(names[tier])}" if tier in names else tier, text)
     notes += [_heading("Expected outcome"), *note(activity.expected_outcome)]
     if activity.by_role:
         names = {r.id: r.name for r in course.spec.roles}
@@ -165,13 +207,12 @@ def _activity(b: DeckBuilder, course: Course, lesson: Lesson, clock: time | None
                 Para(inline(moment.moment), 0, "•"),
                 Para((Run("Do: ", italic=True), *inline(moment.intervention)), 1, None),
             ]
-    b.flow(activity_title(lesson), body, notes)
+    b.flow(activity_title(lesson), plan.activity.body, notes)
 
 
 def _debrief(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
     from pptx.enum.dml import MSO_THEME_COLOR
     from pptx.enum.shapes import MSO_SHAPE
-    from pptx.util import Pt
 
     part = parts(lesson)[2]
     notes = [_line(Run(part.span(clock), bold=True), Run(f" · {part.minutes} min"))]
@@ -185,16 +226,8 @@ def _debrief(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
     notes.append(_line(Run("Close on the key takeaway: "), *inline(lesson.key_takeaway)))
     takeaway = Para((Run("Key takeaway: ", bold=True), *inline(lesson.key_takeaway)))
     area = b.content
-    inset = round_inset(area.width, area.height * 2 // 5)  # the band's rounded corners take some room
-    band_box = inner(area.width - 2 * inset, area.height * 2 // 5 - 2 * inset)
-    size = tx.fit([takeaway], band_box, TAKEAWAY_SIZES)
-    if size is None:
-        size = TAKEAWAY_SIZES[-1]
-        takeaway = tx.truncate(takeaway, band_box, size)
-    band_h = int(Pt(tx.height([takeaway], band_box.width, size) + 2 * INSET_Y + 12)) + 2 * inset
-    gap = area.height // 25
-    text_area = Area(area.left, area.top, area.width, area.height - band_h - gap)
-    slides = b.text("Debrief", bullets(lesson.debrief.questions), notes, area=text_area)
+    takeaway, size, band_h = takeaway_band(area, takeaway)
+    slides = b.text("Debrief", bullets(lesson.debrief.questions), notes, area=debrief_area(area, lesson))
     band = slides[-1].shapes.add_shape(
         MSO_SHAPE.ROUNDED_RECTANGLE, *emu(area.left, area.bottom - band_h, area.width, band_h)
     )
@@ -207,23 +240,15 @@ def _debrief(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
     fr.write(band.text_frame, [takeaway], size, color="1F2933")
 
 
-_WORD = re.compile(r"[a-z][a-z0-9_]{3,}")
-_COMMON = {"that", "this", "with", "from", "they", "them", "their", "what", "when", "which", "have", "will"}
-
-
-def _words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in _WORD.findall(text.lower())} - _COMMON
-
-
 def _assign_notes(lesson: Lesson) -> list[list[Para]]:
     """Lecture notes shared out to the key point each chunk mentions most; a list stays with its lead-in."""
-    points = [_words(p) for p in lesson.lecture.key_points]
+    points = [words_of(p) for p in lesson.lecture.key_points]
     share: list[list[Para]] = [[] for _ in points]
     current = 0
     for chunk in re.split(r"\n\s*\n", lesson.lecture.notes.strip()):
         if not chunk.strip():
             continue
-        words = _words(chunk)
+        words = words_of(chunk)
         scores = [len(words & p) for p in points]
         starts_list = bool(re.match(r"\s*([-*+]|\d+[.)])\s", chunk))
         if not starts_list and max(scores) > 0:
@@ -232,10 +257,10 @@ def _assign_notes(lesson: Lesson) -> list[list[Para]]:
     return share
 
 
-def _diagram_slot(lesson: Lesson) -> int:
-    """The key point the diagram illustrates: the one sharing most words with it (the first on a tie)."""
-    if lesson.diagram is None:
-        return -1
-    words = _words(" ".join([lesson.diagram.title, *lesson.diagram.steps]))
-    scores = [len(words & _words(p)) for p in lesson.lecture.key_points]
-    return scores.index(max(scores))
+def _further_reading(b: DeckBuilder, lesson: Lesson) -> None:
+    notes = [_heading(FURTHER_READING)]
+    for resource in lesson.resources:
+        notes.append(Para(inline(resource.title), 0, "•"))
+        if resource.note:
+            notes += [Para(p.runs, 1, None) for p in note(resource.note)]
+    b.text(FURTHER_READING, resource_paras(lesson.resources), notes)

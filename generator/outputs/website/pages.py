@@ -12,6 +12,7 @@ from generator.model.lesson import Lesson
 from generator.model.question import Question
 from generator.model.rubric import RUBRIC_LEVELS
 from generator.outputs.context import LabCheck, LabSummary
+from generator.outputs.website import further_reading
 from generator.outputs.website.lab_files import lab_files
 from generator.outputs.website.plan import Audience, Page, SitePlan
 from generator.outputs.website.templating import environment, md
@@ -168,11 +169,17 @@ def _page_extras(
             "questions": [q for q in listed if q.type not in ("essay", "practical")],
             "practical": practical,
             "all_questions": listed + ([practical] if practical else []),
+            "further_reading": further_reading.links(page.path, lesson.resources),
         }
     if "lab" in ctx:
         settings = course.spec.lab_environment
         setup = "\n".join(f'export {k}="{v}"' for k, v in settings.env.items())
-        return {"status": lab_status.get(ctx["lab"].id), "setup": setup, "files": lab_files(course)}
+        return {
+            "status": lab_status.get(ctx["lab"].id),
+            "setup": setup,
+            "files": lab_files(course),
+            "further_reading": further_reading.links(page.path, ctx["lab"].resources),
+        }
     if "quiz" in ctx:
         quiz = ctx["quiz"]
         listed = shown(quiz.questions)

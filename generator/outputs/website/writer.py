@@ -20,6 +20,7 @@ from generator.model.course import Course
 from generator.outputs.context import LabCheck, LabSummary, RenderContext
 from generator.outputs.safe_markdown import SafeMarkdown
 from generator.outputs.staging import staged_folder
+from generator.outputs.website.further_reading import resource_files
 from generator.outputs.website.lab_files import lab_files_zip, zip_name
 from generator.outputs.website.pages import render_pages
 from generator.outputs.website.plan import Audience, label, plan_site
@@ -88,6 +89,7 @@ def render_site(
     pages = render_pages(course, plan, audience, lab_status, lab_summary)
     titles = {page.path: page.title for page in plan.pages if page.path != "index.md"}  # home: the site name
     files = {path: _with_title(text, titles.get(path)).encode("utf-8") for path, text in pages.items()}
+    files.update(resource_files(course))
     archive = lab_files_zip(course)
     if archive is not None:
         files[zip_name(course)] = archive

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pptx import Presentation
@@ -227,13 +229,16 @@ def test_the_bundled_course_has_a_deck_per_lesson_and_day(bundled: tuple[Course,
     names = {d.name for d in decks}
     assert {f"{lesson_id}.pptx" for lesson_id in course.lessons} <= names
     assert {f"workshop-{d.id}.pptx" for d in course.workshops.values()} <= names
-    # each lesson deck: title, objectives/agenda, key points, activity, debrief, plus any continuations
+    # each lesson deck: title, objectives/agenda, key points, activity, debrief (+ further reading): 5-7
+    counts = {}
     for lesson in course.lessons.values():
         slides = Presentation(str(next(d for d in decks if d.name == f"{lesson.id}.pptx"))).slides
-        assert len(slides) >= 4 + len(lesson.lecture.key_points)
+        counts[lesson.id] = len(slides)
         titles = [s.shapes.title.text_frame.text for s in slides]
         assert titles[0] == plain(lesson.title) or titles[0].endswith("…")
-        assert titles[-1] == "Debrief"
+        assert titles[-1] == ("Further reading" if lesson.resources else "Debrief")
+        assert not any(t.endswith("(cont.)") for t in titles), lesson.id
+    assert {k: v for k, v in counts.items() if not 5 <= v <= 7} == {}
 
 
 def test_the_rubric_marking_a_days_practical_task_is_shown_as_a_table(
@@ -272,3 +277,109 @@ def test_a_failed_render_leaves_the_last_good_decks_in_place(
         render_decks(course, out)
     assert sorted(out.iterdir()) == sorted(good)
     assert [p.name for p in out.parent.iterdir()] == ["decks"], "no staging folder is left behind"
+
+
+@pytest.fixture(scope="module")
+def every_slide(
+    fixture_decks: dict[str, Path],
+    bundled: tuple[Course, list[Path]] | None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> list[tuple[str, int, Any]]:
+    """(deck name, slide number, slide) of every deck of both fixture courses and the bundled course."""
+    bread = render_decks(load_course(BREAD), tmp_path_factory.mktemp("bread"))
+    decks = [*fixture_decks.values(), *bread, *(bundled[1] if bundled else [])]
+    return [
+        (deck.name, number, slide)
+        for deck in decks
+        for number, slide in enumerate(Presentation(str(deck)).slides, start=1)
+    ]
+
+
+def _shapes(shapes: Any) -> Iterator[Any]:
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _shapes(shape.shapes)
+        else:
+            yield shape
+
+
+def _frames(slide: Any) -> Iterator[tuple[Any, Any]]:
+    """(shape, text frame) of every text on the slide, table cells included."""
+    for shape in _shapes(slide.shapes):
+        if shape.has_text_frame:
+            yield shape, shape.text_frame
+        if getattr(shape, "has_table", False):
+            for row in shape.table.rows:
+                for cell in row.cells:
+                    yield shape, cell.text_frame
+
+
+def test_no_text_on_any_slide_is_smaller_than_14_pt(every_slide: list[tuple[str, int, Any]]) -> None:
+    """Readable from the back of a room: every run of every deck is 14 pt or larger."""
+    small = [
+        f"{deck} slide {number} {shape.name}: {run.text[:30]!r}"
+        for deck, number, slide in every_slide
+        for shape, frame in _frames(slide)
+        for para in frame.paragraphs
+        for run in para.runs
+        if run.text.strip() and (run.font.size is None or run.font.size.pt < 14)
+    ]
+    assert small == []
+
+
+def test_no_continued_slide_holds_a_lone_bullet_or_row(every_slide: list[tuple[str, int, Any]]) -> None:
+    lone = []
+    for deck, number, slide in every_slide:
+        title = slide.shapes.title
+        if title is None or not title.text_frame.text.endswith("(cont.)"):
+            continue
+        paras = [
+            p
+            for shape, frame in _frames(slide)
+            if shape != title and not getattr(shape, "has_table", False)
+            for p in frame.paragraphs
+            if p.text.strip()
+        ]
+        rows = [len(s.table.rows) - 1 for s in _shapes(slide.shapes) if getattr(s, "has_table", False)]
+        if len(paras) + sum(rows) < 2:
+            lone.append(f"{deck} slide {number}: {title.text_frame.text}")
+    assert lone == []
+
+
+def test_a_lesson_with_resources_ends_its_deck_on_further_reading(
+    minimal_course: Path, tmp_path: Path
+) -> None:
+    lesson = minimal_course / "curriculum/lessons/what-is-a-pipeline.yaml"
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8")
+        + "resources:\n  - title: Pipelines, *explained*\n    url: https://example.org/pipelines\n"
+        "    note: Read the first part.\n  - title: Our checklist\n    file: handouts/checklist.md\n",
+        encoding="utf-8",
+    )
+    (minimal_course / "handouts").mkdir()
+    (minimal_course / "handouts/checklist.md").write_text("# Checklist\n", encoding="utf-8")
+    decks = render_decks(load_course(minimal_course), tmp_path / "decks")
+    texts = slides_text(next(d for d in decks if d.name == "what-is-a-pipeline.pptx"))
+
+    assert len(texts) <= 7, "the key points share slides to make room"
+    title, face, notes = texts[-1]
+    assert title == "Further reading"
+    assert "Pipelines, explained" in face and "https://example.org/pipelines" in face
+    assert "handouts/checklist.md" in face
+    assert "Read the first part." in notes and "Read the first part." not in face
+
+
+def test_the_pipeline_view_opens_on_one_flow_of_every_layer_in_order(
+    fixture_course: Course, fixture_decks: dict[str, Path], bundled: tuple[Course, list[Path]] | None
+) -> None:
+    """The same flow as the site's layered view: a box per layer, in the view's order, named as the layer."""
+    runs = [(fixture_course, fixture_decks.values())] + ([bundled] if bundled else [])
+    for course, decks in runs:
+        view = course.pipeline_view
+        assert view is not None
+        deck = next(d for d in decks if d.name == f"{view.id}.pptx")
+        flow = Presentation(str(deck)).slides[1]
+        boxes = [s for s in flow.shapes if s.name.startswith("Step ")]
+        assert [b.text_frame.text for b in boxes] == [plain(layer.title) for layer in view.layers]
+        arrows = [s for s in flow.shapes if s.name.startswith("Arrow ")]
+        assert len(arrows) == len(boxes) - 1
