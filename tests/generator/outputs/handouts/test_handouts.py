@@ -99,6 +99,13 @@ def test_students_see_what_they_do(written: tuple[Course, Path]) -> None:
             assert f"Step {number}:" in text
             assert all(squash(command) in text for command in step.commands)
         assert text.count("Checkpoint questions") == (1 if lab.checkpoints else 0)
+    # Further reading, printed: web addresses in full, course files by their path.
+    for path in [*(out / "lessons").glob("*.html"), *(out / "labs").glob("*.html")]:
+        owner = course.lessons.get(path.stem) or course.labs[path.stem]
+        text = visible(path.read_text(encoding="utf-8"))
+        assert text.count("Further reading") == (1 if owner.resources else 0)
+        for r in owner.resources:
+            assert squash(r.title) in text and (r.url or f"course file {r.course_file}") in text
 
 
 def test_no_answer_or_facilitator_text_reaches_a_handout(written: tuple[Course, Path]) -> None:
