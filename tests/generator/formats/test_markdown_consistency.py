@@ -168,6 +168,11 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
     lesson["activity"]["instructions"] = TEXT
     del lesson["activity"]["tiers"]  # the activity slide then holds the text alone
     lesson_file.write_text(yaml.safe_dump(lesson, sort_keys=False), encoding="utf-8")
+    # Room for the whole activity on the deck: within the default 5-7 slides its detail would go to the notes.
+    course_file = root / "curriculum" / "course.yaml"
+    settings = yaml.safe_load(course_file.read_text(encoding="utf-8"))
+    settings["decks"] = {"slides": {"10-20-10": {"min": 5, "max": 12}}}
+    course_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     bank_file = root / "question_bank" / "m1-what.yaml"
     bank = yaml.safe_load(bank_file.read_text(encoding="utf-8"))
     next(q for q in bank["questions"] if q["id"] == QUESTION)["stem"] = TEXT
