@@ -81,6 +81,11 @@ def make_course(lessons: int, root: Path) -> Path:
         course["workshops"].append(f"day-{d}")
         _write(cur / f"workshops/day-{d}.yaml", _day(d, taught))
     _write(cur / "course.yaml", course)
+    certificate = cur / "certificate.yaml"
+    if certificate.is_file():  # the starter's certificate counts the first section's objectives
+        spec = _read(certificate)
+        spec["competencies"] = [c.replace("getting-started", "section-001") for c in spec["competencies"]]
+        _write(certificate, spec)
     return root
 
 

@@ -50,6 +50,8 @@ def test_preview_follows_edits_shows_errors_and_recovers(minimal_course: Path, t
         command, cwd=minimal_course, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     home = f"http://127.0.0.1:{port}/"
+    # Its own page: the home page's menu shows only top-level entries (navigation.prune).
+    lesson_page = home + "sections/basics/m1-what/what-is-a-pipeline.html"
     lesson = minimal_course / "curriculum" / "lessons" / "what-is-a-pipeline.yaml"
     original = lesson.read_text(encoding="utf-8")
     try:
@@ -57,7 +59,7 @@ def test_preview_follows_edits_shows_errors_and_recovers(minimal_course: Path, t
         assert "livereload" in page(home)
 
         lesson.write_text(original.replace("title: What is a data pipeline?", "title: Renamed live"))
-        wait_for(lambda: "Renamed live" in page(home), "the new lesson title")
+        wait_for(lambda: "Renamed live" in page(lesson_page), "the new lesson title")
 
         lesson.write_text(original.replace("kind: lesson", "kind: lesson\nbroken: [unclosed"))
         wait_for(lambda: 'id="curriculum-problems"' in page(home), "the error banner")
@@ -65,7 +67,10 @@ def test_preview_follows_edits_shows_errors_and_recovers(minimal_course: Path, t
 
         lesson.write_text(original)
         wait_for(
-            lambda: 'id="curriculum-problems"' not in page(home) and "What is a data pipeline?" in page(home),
+            lambda: (
+                'id="curriculum-problems"' not in page(home)
+                and "What is a data pipeline?" in page(lesson_page)
+            ),
             "recovery",
         )
     finally:
