@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.model.course import Course
+from generator.model.pipeline_view import PipelineView
 from generator.outputs.html import block_html, plain_text
 from tests.browser.conftest import COURSES, BuiltSite
 from tests.browser.test_accessibility import page_types
@@ -73,19 +73,22 @@ def test_every_page_type_is_screenshot_and_nothing_overflows_a_phone(
     assert len(list(folder.glob("*.png"))) == 2 * len(pages)
 
 
-def _layered(course: Course) -> None:
-    assert course.pipeline_view is not None, "every test course has a layered view"
+def open_view(
+    browser: object, site: BuiltSite, width: int = 1366, *, from_files: bool = False
+) -> tuple[Page, PipelineView]:
+    """The site's layered view in a new page (every test course has one), served or opened as a file."""
+    view = site.course.pipeline_view
+    assert view is not None
+    page = new_page(browser, width)
+    page.goto((site.root / "pipeline-view.html").as_uri() if from_files else site.url + "pipeline-view.html")
+    return page, view
 
 
 @pytest.mark.parametrize("course", COURSES)
 def test_the_layered_view_is_a_flow_of_one_box_per_layer_in_order(
     browser: object, built_sites: dict[tuple[str, str], BuiltSite], course: str
 ) -> None:
-    site = built_sites[(course, "student")]
-    view = site.course.pipeline_view
-    assert view is not None
-    page = new_page(browser, 1366)
-    page.goto(site.url + "pipeline-view.html")
+    page, view = open_view(browser, built_sites[(course, "student")])
     boxes = page.locator("ol.layers > li.layer")
     expect(boxes).to_have_count(len(view.layers))
     assert [" ".join(t.split()) for t in page.locator(".layer-name").all_inner_texts()] == [
@@ -110,11 +113,8 @@ def test_the_layered_view_is_a_flow_of_one_box_per_layer_in_order(
 def test_a_layer_opens_its_full_text_on_click_or_enter_from_the_file_system(
     browser: object, built_sites: dict[tuple[str, str], BuiltSite]
 ) -> None:
-    site = built_sites[("bundled", "student")]
-    view = site.course.pipeline_view
-    assert view is not None and view.layers[0].summary
-    page = new_page(browser, 1366)
-    page.goto((site.root / "pipeline-view.html").as_uri())
+    page, view = open_view(browser, built_sites[("bundled", "student")], from_files=True)
+    assert view.layers[0].summary
     first, second = page.locator("li.layer").nth(0), page.locator("li.layer").nth(1)
     toggle = first.get_by_role("button")
     expect(toggle).to_have_attribute("aria-expanded", "false")
@@ -137,11 +137,7 @@ def test_a_layer_opens_its_full_text_on_click_or_enter_from_the_file_system(
 def test_a_screen_reader_gets_the_layers_as_a_list(
     browser: object, built_sites: dict[tuple[str, str], BuiltSite]
 ) -> None:
-    site = built_sites[("hearth-bread", "student")]
-    view = site.course.pipeline_view
-    assert view is not None
-    page = new_page(browser, 390)
-    page.goto(site.url + "pipeline-view.html")
+    page, view = open_view(browser, built_sites[("hearth-bread", "student")], 390)
     tree = page.locator("ol.layers").aria_snapshot()
     assert tree.startswith("- list:")
     assert tree.count("- listitem:") == len(view.layers)
@@ -155,11 +151,7 @@ def test_a_screen_reader_gets_the_layers_as_a_list(
 def test_the_whole_layered_view_prints_on_one_page(
     browser: object, built_sites: dict[tuple[str, str], BuiltSite], audience: str, tmp_path: Path
 ) -> None:
-    site = built_sites[("bundled", audience)]
-    view = site.course.pipeline_view
-    assert view is not None
-    page = new_page(browser, 1366)
-    page.goto(site.url + "pipeline-view.html")
+    page, view = open_view(browser, built_sites[("bundled", audience)])
     pdf = tmp_path / "view.pdf"
     page.pdf(path=str(pdf), format="A4")
     page.context.close()
