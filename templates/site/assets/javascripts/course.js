@@ -1,4 +1,5 @@
-/* Self-check quizzes, the lens switch and accessibility fixes to the theme. Runs again after every instant-navigation page change. */
+/* Self-check quizzes, the lens switch, the layered view's boxes and accessibility fixes to the theme.
+   Runs again after every instant-navigation page change. */
 (function () {
   "use strict";
 
@@ -131,10 +132,14 @@
     });
   }
 
+  // Widths change when the window does and when a content tab shows other blocks.
   var resizing = null;
   window.addEventListener("resize", function () {
     clearTimeout(resizing);
     resizing = setTimeout(focusScrollable, 150);
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.closest && event.target.closest(".tabbed-set")) { focusScrollable(); }
   });
 
   function setup() { setupAccessibility(); setupQuizzes(); setupLenses(); setupLayerFlow(); }
