@@ -1,4 +1,4 @@
-"""Browser fixtures: the fixture course's site built once, served on loopback, and Debian's Chromium."""
+"""Browser fixtures: course sites built once per session, served on loopback, and Debian's Chromium."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import http.server
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator.build import build_course
-from tests.conftest import MINIMAL
+from generator.model.course import Course
+from tests.conftest import FIXTURES, MINIMAL, REPO
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -35,6 +37,47 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(MINIMAL, course, ignore=shutil.ignore_patterns("site", "build"))
     build_course(course, only=("site",))
     return course / "site"
+
+
+# The bundled course and the two fixture courses, which share nothing with it or with each other.
+COURSES = {"bundled": REPO, "minimal": MINIMAL, "hearth-bread": FIXTURES / "courses" / "hearth-bread"}
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """One course's student site or instructor guide, built and served."""
+
+    course: Course
+    audience: str
+    root: Path
+    url: str
+
+
+def _serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+@pytest.fixture(scope="session")
+def built_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, str], BuiltSite]]:
+    """Every course's student site and instructor guide, keyed by (course, audience); labs not run."""
+    sites, servers = {}, []
+    for name, path in COURSES.items():
+        out = tmp_path_factory.mktemp(f"sites-{name}")
+        report = build_course(
+            path, site_dir=out / "site", build_dir=out / "build", only=("site", "instructor"), verify=False
+        )
+        assert not report.failed, report.failed
+        for audience, root in (("student", out / "site"), ("instructor", out / "build" / "instructor")):
+            server, url = _serve(root)
+            servers.append(server)
+            sites[(name, audience)] = BuiltSite(report.course, audience, root, url)
+    yield sites
+    for server in servers:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

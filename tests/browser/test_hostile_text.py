@@ -73,6 +73,10 @@ def test_no_dialog_opens_on_load_hover_or_click(
     for element in content.locator("h1:visible, h2:visible, strong:visible, td:visible").all()[:40]:
         element.hover(timeout=5000)
     for link in content.get_by_role("link", name="j", exact=True).all()[:3]:
+        # a closed layer of the layered view shows only its first lines: open them, as a reader would
+        closed = content.locator("button.layer-toggle[aria-expanded=false]")
+        while closed.count():
+            closed.first.click()
         link.click()
     for tab in page.locator(".tabbed-labels label").all()[:4]:
         tab.click()

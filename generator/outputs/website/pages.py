@@ -165,7 +165,7 @@ def _page_extras(
         return {
             "module": course.module_of_lesson(lesson.id),
             "timeline": _timeline(lesson, scheduled[1]) if scheduled else _timeline(lesson),
-            "timeline_label": f"Clock ({scheduled[0]})" if scheduled else "From start",
+            "timeline_label": f"clock times on {scheduled[0]}" if scheduled else "times from its start",
             "questions": [q for q in listed if q.type not in ("essay", "practical")],
             "practical": practical,
             "all_questions": listed + ([practical] if practical else []),

@@ -1,4 +1,5 @@
-/* Self-check quizzes and the lens switch. Runs again after every instant-navigation page change. */
+/* Self-check quizzes, the lens switch, the layered view's boxes and accessibility fixes to the theme.
+   Runs again after every instant-navigation page change. */
 (function () {
   "use strict";
 
@@ -71,6 +72,8 @@
     var known = Array.prototype.map.call(inputs, function (i) { return i.value; });
     showLens(known.indexOf(stored) >= 0 ? stored : known[0]);
     inputs.forEach(function (input) {
+      if (input.dataset.bound) { return; }
+      input.dataset.bound = "1";
       input.addEventListener("change", function () {
         showLens(input.value);
         try { localStorage.setItem(LENS_KEY, input.value); } catch (e) { /* ignore */ }
@@ -78,13 +81,71 @@
     });
   }
 
-  function setup() { setupQuizzes(); setupLenses(); }
-
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setup);  // Material: fires on first load and after each instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
+  // Each layer box of the layered view opens (and closes) its full text; without script all of it shows.
+  function setupLayerFlow() {
+    document.querySelectorAll(".layer-flow").forEach(function (flow) {
+      if (flow.dataset.bound) { return; }
+      flow.dataset.bound = "1";
+      flow.classList.add("is-interactive");
+      flow.querySelectorAll(".layer-toggle").forEach(function (button) {
+        button.setAttribute("aria-expanded", "false");
+        button.addEventListener("click", function () {
+          var open = button.getAttribute("aria-expanded") !== "true";
+          button.setAttribute("aria-expanded", String(open));
+          button.closest(".layer").classList.toggle("is-open", open);
+        });
+      });
+    });
   }
+
+  // The theme's search dialog has no name, and its code blocks scroll without taking keyboard focus.
+  function setupAccessibility() {
+    var search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.hasAttribute("aria-label")) {
+      var input = search.querySelector(".md-search__input");
+      search.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
+    }
+    // A section with its own index page names its sub-navigation by a label that holds only an icon.
+    document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      var title = nav.querySelector(":scope > .md-nav__title");
+      if (label && !label.textContent.trim() && title && title.textContent.trim()) {
+        nav.setAttribute("aria-label", title.textContent.trim());
+        nav.removeAttribute("aria-labelledby");
+      }
+    });
+    focusScrollable();
+  }
+
+  // A code block or table wider than the page scrolls; the keyboard can reach it only if it takes focus.
+  // Only those that scroll at the current width do, so the others add no stops to the tab order.
+  function focusScrollable() {
+    document.querySelectorAll(".md-typeset pre > code, .md-typeset__scrollwrap").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.dataset.scrollFocus = "1";
+      } else if (!scrolls && box.dataset.scrollFocus) {
+        box.removeAttribute("tabindex");
+        delete box.dataset.scrollFocus;
+      }
+    });
+  }
+
+  // Widths change when the window does and when a content tab shows other blocks.
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(focusScrollable, 150);
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.closest && event.target.closest(".tabbed-set")) { focusScrollable(); }
+  });
+
+  function setup() { setupAccessibility(); setupQuizzes(); setupLenses(); setupLayerFlow(); }
+
+  // Now (the script sits at the end of the page, so the page is parsed), and again after each instant
+  // navigation. Why both: opened from file://, Material's document$ never fires for the first page.
+  setup();
+  if (typeof document$ !== "undefined") { document$.subscribe(setup); }
 })();

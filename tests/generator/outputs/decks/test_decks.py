@@ -200,6 +200,21 @@ def test_decks_stay_inside_their_slides_when_rendered(
     for pdf in pdfs[: len(fixture_decks)]:
         subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(ARTIFACTS / pdf.stem)], check=True)
     assert len(list(ARTIFACTS.glob("*.png"))) == sum(FIXTURE_DECKS.values())
+    if bundled:  # and three of the bundled course: a lesson, its first workshop day, its layered view
+        course, built = bundled
+        view = course.pipeline_view
+        wanted = {f"{next(iter(course.lessons))}.pptx", f"workshop-{course.ordered_workshops()[0].id}.pptx"}
+        wanted |= {f"{view.id}.pptx"} if view else set()
+        (ARTIFACTS / "bundled").mkdir()
+        for deck, pdf in zip(decks, pdfs, strict=True):
+            if deck in built and deck.name in wanted:
+                subprocess.run(
+                    ["pdftoppm", "-png", "-r", "50", str(pdf), str(ARTIFACTS / "bundled" / deck.stem)],
+                    check=True,
+                )
+        assert {
+            png.name.rsplit("-", 1)[0] + ".pptx" for png in (ARTIFACTS / "bundled").glob("*.png")
+        } == wanted
 
 
 def test_the_overflow_check_catches_text_off_a_box_and_off_the_slide(tmp_path: Path) -> None:
