@@ -35,7 +35,7 @@ PARALLEL_FROM = 8
 
 @dataclass(frozen=True)
 class Deck:
-    """One deck to write: its file, title, what it is made from (a digest) and which spec it draws."""
+    """One deck to write: its file, title, what it is made from (a digest) and which spec it shows."""
 
     file: str
     title: str
