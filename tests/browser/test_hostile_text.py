@@ -69,6 +69,8 @@ def test_no_dialog_opens_on_load_hover_or_click(
     page, events = watched
     page.goto(hostile_url + path)
     page.wait_for_load_state("load")
+    # The layered view's boxes close only once its script has run: wait for it, or a box closes mid-test.
+    page.wait_for_function("() => [...document.querySelectorAll('.layer-flow')].every(f => f.dataset.bound)")
     content = page.locator("article")
     for element in content.locator("h1:visible, h2:visible, strong:visible, td:visible").all()[:40]:
         element.hover(timeout=5000)
