@@ -5,7 +5,8 @@ which redraws every output as every build did before builds became incremental):
 
 - nothing changed since the last build;
 - one lesson's text changed (its deck and the workshop days that teach it are redrawn);
-- one question changed (the workbook, the LMS files and the workshop day decks are rebuilt).
+- one question changed (the workbook and the LMS files are rebuilt; a workshop day's deck only when the
+  question is the practical task of a lesson it teaches).
 
 Each build is a real `curriculum build` process, start-up and validation included.
 
