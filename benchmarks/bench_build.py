@@ -81,10 +81,14 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         course = Path(tmp) / "course"
-        for part in ("curriculum", "question_bank", "mkdocs.yml"):
-            source = args.course / part
-            copy = shutil.copytree if source.is_dir() else shutil.copy2
-            copy(source, course / part)
+        course.mkdir()
+        for part in ("curriculum", "question_bank", "mkdocs.yml", "reference_pipeline/README.md"):
+            source = args.course / part  # the specs, and a course file that lessons list as further reading
+            if source.is_dir():
+                shutil.copytree(source, course / part)
+            elif source.is_file():
+                (course / part).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, course / part)
         build(course)  # the first build, which the incremental ones start from
         print(f"{args.rounds} alternating rounds each, real `curriculum build` processes")
         measure("nothing changed", course, args.rounds, None)
