@@ -2,12 +2,16 @@
 as many plain 6-slide decks (title + five text slides with notes, no measuring or fitting) on the same master,
 in alternating rounds of one run. Ratios are per deck; the per-slide ones scale by the slide counts.
 
-  python benchmarks/bench_decks.py [--rounds 5] [--course .]
+Then the same with `--jobs` processes drawing our decks (what `curriculum build` does), against the same
+one-process baseline.
+
+  python benchmarks/bench_decks.py [--rounds 5] [--course .] [--jobs N]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 import time
@@ -46,6 +50,7 @@ def main() -> None:
     )
     add_rounds(parser)
     parser.add_argument("--course", default=".")
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     args = parser.parse_args()
     started = time.perf_counter()
     course = load_course(args.course)
@@ -61,6 +66,11 @@ def main() -> None:
 
         bare(-1)  # python-pptx warmed the same way
         ours, base = alternate(args.rounds, lambda n: render_decks(course, Path(tmp) / f"ours-{n}"), bare)
+        pooled, base_p = alternate(
+            args.rounds,
+            lambda n: render_decks(course, Path(tmp) / f"pooled-{n}", jobs=args.jobs),
+            lambda n: bare(100 + n),
+        )
     print(
         f"{Path(args.course).resolve().name}: {count} decks, {slides} slides, "
         f"{args.rounds} alternating rounds (load {load:.2f} s)"
@@ -72,6 +82,7 @@ def main() -> None:
         f"{'decks, per slide':<18} ratio of medians {o_med / b_med * scale:5.3f}, "
         f"of minima {min(ours) / min(base) * scale:5.3f} (bare decks have 6 slides each)"
     )
+    print(line(f"{args.jobs} processes", pooled, base_p, "bare python-pptx", width=18))
     print(
         f"{'rates (medians)':<18} ours {count / o_med:6.1f} decks/s {slides / o_med:5.0f} slides/s | "
         f"bare {count / b_med:6.1f} decks/s"

@@ -138,6 +138,15 @@ def _words(para: Para) -> tuple[tuple[Run | None, tuple[Run, ...]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=20_000)
+def _word_ems(para: Para) -> tuple[tuple[float, float], ...]:
+    """Each word's (space before, word) widths at 1 pt: measured once, whatever sizes the text is tried at."""
+    return tuple(
+        (_em(space.text, space.style) if space is not None else 0.0, sum(_em(r.text, r.style) for r in word))
+        for space, word in _words(para)
+    )
+
+
 @lru_cache(maxsize=50_000)
 def wrap(para: Para, box_width: float, size: float) -> tuple[Line, ...]:
     """Greedy line breaking at spaces; a word wider than a line is broken between characters."""
@@ -145,9 +154,9 @@ def wrap(para: Para, box_width: float, size: float) -> tuple[Line, ...]:
     lines: list[Line] = []
     current: list[Run] = []
     used = 0.0
-    for space, word in _words(para):
-        gap = width([space], size) if (space is not None and current) else 0.0
-        needed = width(word, size)
+    for (space, word), (space_em, word_em) in zip(_words(para), _word_ems(para), strict=True):
+        gap = space_em * size if (space is not None and current) else 0.0
+        needed = word_em * size
         if current and used + gap + needed > avail:
             lines.append(Line(tuple(current)))
             current, used, gap = [], 0.0, 0.0
@@ -183,7 +192,7 @@ def breaks_words(paras: Sequence[Para], box_width: float, size: float) -> bool:
     """Whether some word is wider than its line, so it would be broken between letters."""
     for para in paras:
         avail = box_width * WIDTH_SAFETY - margin_left(para, size)
-        if any(width(word, size) > avail for _, word in _words(para)):
+        if any(word_em * size > avail for _, word_em in _word_ems(para)):
             return True
     return False
 
