@@ -28,6 +28,7 @@ from generator.cli.output import (
     course_option,
     exit_on_user_error,
     print_issues,
+    progress_bar,
     summary_table,
 )
 from generator.errors import ToolkitError
@@ -217,13 +218,10 @@ def build(
     jobs: int,
 ) -> None:
     """Validate the course at PATH, verify its labs, then render the site, instructor guide and the rest."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from generator.build import LabsFailed, build_course
 
     console = make_console()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    with progress_bar(console) as progress:
         tasks: dict[str, TaskID] = {}
 
         def started(name: str) -> None:

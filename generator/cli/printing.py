@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli.output import console as make_console
-from generator.cli.output import course_argument, course_option, print_issues, user_errors
+from generator.cli.output import course_argument, course_option, print_issues, progress_bar, user_errors
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,10 +45,7 @@ def _printing(paper: Paper, no_pdf: bool, jobs: int, console: Console) -> Printi
 def _progress(
     console: Console, what: str, total: int, work: Callable[[Callable[[Path], None]], list[Path]]
 ) -> list[Path]:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task(what, total=total)
         return work(lambda _path: progress.advance(task))
 
