@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ from generator.load.course_loader import load_course
 from generator.outputs.context import LabCheck, LabSummary
 from generator.outputs.website.pages import render_pages
 from generator.outputs.website.plan import plan_site
-from tests.conftest import FIXTURES, MINIMAL, check_golden
+from tests.conftest import FIXTURES, MINIMAL, REPO, check_golden
 from tests.site_checks import broken_links, instructor_only_texts, leaks
 
 GOLDEN = FIXTURES / "golden" / "pages"
@@ -104,6 +107,32 @@ def test_unchanged_course_is_not_rebuilt_and_a_change_is(minimal_course: Path) -
         "Landing data, safely"
         in (minimal_course / "site/sections/basics/m2-landing/landing-data.html").read_text()
     )
+
+
+def test_an_unchanged_site_is_recognised_by_every_later_process(minimal_course: Path) -> None:
+    # Each `curriculum build` is a new process with its own hash seed; the site's fingerprint must
+    # not depend on it, or an unchanged site is redrawn in some builds (a course with its own
+    # mkdocs.yml has two settings files in the fingerprint).
+    (minimal_course / "mkdocs.yml").write_text("extra:\n  note: own settings\n", encoding="utf-8")
+    script = (
+        "import sys, types; from pathlib import Path; from generator.outputs.website import writer; "
+        "work = Path(sys.argv[1]); course = types.SimpleNamespace(root=work.parent); "
+        "print(writer._digest({}, writer._config_file(course, work), 'student', []))"
+    )
+    work = minimal_course / "work"
+    work.mkdir()
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(work)],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(digests) == 1
 
 
 def test_broken_course_builds_nothing(minimal_course: Path) -> None:
