@@ -6,7 +6,6 @@ Why in-process and hashed: mkdocs is most of the build's cost, so it runs in thi
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -21,6 +20,7 @@ from generator.outputs.context import LabCheck, LabSummary, RenderContext
 from generator.outputs.safe_markdown import SafeMarkdown
 from generator.outputs.staging import staged_folder
 from generator.outputs.website.further_reading import resource_files
+from generator.outputs.website.incremental import SiteStamp, copy_last_site, site_stamp
 from generator.outputs.website.lab_files import lab_files_zip, zip_name
 from generator.outputs.website.pages import render_pages
 from generator.outputs.website.plan import Audience, label, plan_site
@@ -53,7 +53,12 @@ def _render(course: Course, out_dir: Path, context: RenderContext, audience: Aud
         force=context.force,
         staging=context.staging,
     )
-    context.note = "rebuilt" if result.rebuilt else "unchanged"
+    if not result.rebuilt:
+        context.note = "unchanged"
+    elif result.redrawn is None:
+        context.note = "rebuilt"
+    else:
+        context.note = f"{result.redrawn} page{'s' if result.redrawn != 1 else ''} redrawn"
     # The offline plugin turns directory URLs off, so each Markdown page becomes one .html file.
     return [result.site_dir / Path(page).with_suffix(".html") for page in result.page_paths]
 
@@ -67,6 +72,7 @@ class SiteResult:
     rebuilt: bool
     seconds_render: float = 0.0
     seconds_mkdocs: float = 0.0
+    redrawn: int | None = None  # pages redrawn on top of the last site; None: the whole site was built
 
 
 def render_site(
@@ -99,17 +105,34 @@ def render_site(
     docs_dir = work_dir / f"{audience}-docs"
     written = _sync_tree(docs_dir, files)
     config_file = _config_file(course, work_dir)
-    digest = _digest(files, config_file, audience, plan.nav)
-    stamp = work_dir / f"{audience}-site.sha256"
+    stamp = _stamp(files, config_file, audience, plan.nav)
+    stamp_file = work_dir / f"{audience}-site.json"
+    last = None if force or not site_dir.is_dir() else SiteStamp.load(stamp_file)
     rendered = time.perf_counter() - started
-    if not force and site_dir.is_dir() and stamp.exists() and stamp.read_text() == digest:
+    if last is not None and last.digest == stamp.digest:
         return SiteResult(audience, site_dir, sorted(pages), written, False, rendered)
-    _mkdocs_build(
-        course, config_file, docs_dir, site_dir, plan.nav, audience, staging or work_dir / "staging"
+    changed = stamp.changed_pages(last)
+    stamp_file.unlink(missing_ok=True)  # a build that stops half-way must not leave the old stamp behind
+    redrawn = _mkdocs_build(
+        course,
+        config_file,
+        docs_dir,
+        site_dir,
+        plan.nav,
+        audience,
+        staging or work_dir / "staging",
+        redraw=changed,
     )
-    stamp.write_text(digest)
+    stamp.save(stamp_file)
     return SiteResult(
-        audience, site_dir, sorted(pages), written, True, rendered, time.perf_counter() - started - rendered
+        audience,
+        site_dir,
+        sorted(pages),
+        written,
+        True,
+        rendered,
+        time.perf_counter() - started - rendered,
+        redrawn=redrawn,
     )
 
 
@@ -162,20 +185,25 @@ def _config_file(course: Course, work_dir: Path) -> Path:
     return merged
 
 
-def _digest(files: dict[str, bytes], config_file: Path, audience: str, nav: object) -> str:
+def _stamp(files: dict[str, bytes], config_file: Path, audience: str, nav: object) -> SiteStamp:
+    """What this build of the site is made of: the pages, and what every page shares."""
     import material
     import mkdocs
 
-    h = hashlib.sha256(f"{audience}|{mkdocs.__version__}|{material.__version__}".encode())
-    h.update(json.dumps(nav, sort_keys=True).encode())
+    from generator.outputs.digest import code_fingerprint
+
     # In a fixed order: a set of the two paths iterates in a per-process order, and the digest of an
     # unchanged site then differed in about one build of three, redrawing it for nothing.
-    for candidate in dict.fromkeys([config_file, BUILTIN_TEMPLATES / "site" / "mkdocs.yml"]):
-        h.update(candidate.read_bytes())
-    for rel in sorted(files):
-        h.update(rel.encode())
-        h.update(hashlib.sha256(files[rel]).digest())
-    return h.hexdigest()
+    settings = [
+        path.read_bytes() for path in dict.fromkeys([config_file, BUILTIN_TEMPLATES / "site" / "mkdocs.yml"])
+    ]
+    shared = [
+        f"{audience}|{mkdocs.__version__}|{material.__version__}".encode(),
+        code_fingerprint(("generator.outputs", "generator.outputs.website")).encode(),  # Markdown safety
+        json.dumps(nav, sort_keys=True).encode(),
+        *settings,
+    ]
+    return site_stamp(files, shared)
 
 
 class _Collect(logging.Handler):
@@ -195,18 +223,27 @@ def _mkdocs_build(
     nav: object,
     audience: Audience,
     area: Path,
-) -> None:
-    """A real `mkdocs build` into a temp folder, swapped into place only if it succeeds."""
+    redraw: list[str] | None = None,
+) -> int | None:
+    """A real `mkdocs build` into a temp folder, swapped into place only if it succeeds.
+
+    With `redraw`, the folder starts as a copy of the last site and mkdocs draws only those pages (and
+    any whose HTML is missing): the number it drew is returned.
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from generator.outputs.website.search_index import QUIET_DIRTY_WARNING, KeepSearchEntries
 
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
         with staged_folder(site_dir, area) as staging:
+            if redraw is not None:
+                copy_last_site(site_dir, staging, redraw)
             user = load_config(config_file=str(config_file), docs_dir=str(docs_dir))
             title = course.title + (" — Instructor guide" if audience == "instructor" else "")
             config = load_config(
@@ -224,7 +261,18 @@ def _mkdocs_build(
             extensions = config["markdown_extensions"]
             extensions += [name for name in EXTENSIONS if name not in extensions]
             extensions.append(SafeMarkdown())
-            build(config)
+            keep = None
+            if redraw is None:
+                build(config)
+            else:
+                keep = KeepSearchEntries(site_dir / "search" / "search_index.json")
+                config.plugins["curriculum/keep-search-entries"] = keep
+                build_log = logging.getLogger("mkdocs.commands.build")
+                build_log.addFilter(QUIET_DIRTY_WARNING)
+                try:
+                    build(config, dirty=True)
+                finally:
+                    build_log.removeFilter(QUIET_DIRTY_WARNING)
             if audience == "student":
                 (staging / "README.md").write_text(SITE_README, encoding="utf-8")
     except (MkDocsException, SystemExit) as exc:
@@ -232,3 +280,4 @@ def _mkdocs_build(
         raise ToolkitError(f"mkdocs build of the {audience} site failed: {detail}") from None
     finally:
         logger.removeHandler(collect)
+    return len(keep.drawn) if keep is not None else None

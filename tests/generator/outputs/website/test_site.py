@@ -117,7 +117,7 @@ def test_an_unchanged_site_is_recognised_by_every_later_process(minimal_course: 
     script = (
         "import sys, types; from pathlib import Path; from generator.outputs.website import writer; "
         "work = Path(sys.argv[1]); course = types.SimpleNamespace(root=work.parent); "
-        "print(writer._digest({}, writer._config_file(course, work), 'student', []))"
+        "print(writer._stamp({}, writer._config_file(course, work), 'student', []).digest)"
     )
     work = minimal_course / "work"
     work.mkdir()

@@ -1,0 +1,74 @@
+"""A dirty mkdocs build that keeps the whole site's search: the pages it leaves alone keep their entries."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+
+class _QuietDirtyWarning(logging.Filter):
+    # mkdocs warns that a dirty build may leave navigation stale; ours is only dirty when the navigation
+    # and everything pages share is unchanged, and in strict mode that warning would fail the build.
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+QUIET_DIRTY_WARNING = _QuietDirtyWarning()
+
+
+class KeepSearchEntries(BasePlugin):
+    """Search entries of the pages a dirty build leaves alone, merged back into the index it writes."""
+
+    def __init__(self, last_index: Path) -> None:
+        super().__init__()
+        self.last_index = last_index
+        self.drawn: set[str] = set()
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Any) -> Navigation:
+        # A page mkdocs does not redraw is never read, so its title (front matter) would be missing
+        # from the navigation and the next/previous links of the pages that are redrawn.
+        for page in nav.pages:
+            page.read_source(config)
+        return nav
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        self.drawn.add(page.url)
+        return context
+
+    @event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file() or not self.last_index.is_file():
+            return
+        new = json.loads(path.read_text(encoding="utf-8"))
+        last = json.loads(self.last_index.read_text(encoding="utf-8"))
+        new["docs"] = merged(last.get("docs", []), new.get("docs", []), self.drawn)
+        path.write_text(json.dumps(new, separators=(",", ":")), encoding="utf-8")
+        os.utime(path)
+
+
+def merged(last: list[dict[str, Any]], drawn: list[dict[str, Any]], pages: set[str]) -> list[dict[str, Any]]:
+    """The last index with each redrawn page's entries replaced in place, so the order is a full build's."""
+    fresh: dict[str, list[dict[str, Any]]] = {}
+    for entry in drawn:
+        fresh.setdefault(_page(entry), []).append(entry)
+    out: list[dict[str, Any]] = []
+    for entry in last:
+        page = _page(entry)
+        if page not in pages:
+            out.append(entry)
+        elif page in fresh:
+            out += fresh.pop(page)
+    return out + [entry for entries in fresh.values() for entry in entries]
+
+
+def _page(entry: dict[str, Any]) -> str:
+    return str(entry.get("location", "")).split("#")[0]
