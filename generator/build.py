@@ -21,7 +21,7 @@ from generator.labs.cache import LabCache
 from generator.labs.report import failure_text
 from generator.labs.runner import LabResult, ordered_lab_ids, verify_labs
 from generator.labs.status import lab_checks, lab_summary
-from generator.load.course_loader import load_course
+from generator.load.course_loader import find_root, load_course
 from generator.model.course import Course
 from generator.outputs.context import LabCheck, RenderContext
 from generator.outputs.registry import OUTPUTS, OutputKind
@@ -118,8 +118,8 @@ def build_course(
     Unless `verify` is False, the labs the site publishes are verified first (through the lab cache);
     if one fails, LabsFailed is raised before any output is written, unless `allow_failing_labs`.
     """
-    course = load_course(path, strict=strict)
-    build_dir = build_dir or course.root / "build"
+    build_dir = build_dir or find_root(path) / "build"
+    course = load_course(path, strict=strict, memo=build_dir / ".work" / "checks.json")
     site_dir = site_dir or course.root / "site"
     report = BuildReport(course)
     staging = build_dir / ".staging"

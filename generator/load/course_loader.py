@@ -89,9 +89,15 @@ def spec_files(root: Path) -> list[Path]:
     return files
 
 
-def check_course(path: str | os.PathLike[str], *, display_base: Path | None = None) -> CheckResult:
-    """Load and check every spec under `path`; never raises for bad input, returns the issues instead."""
+def check_course(
+    path: str | os.PathLike[str], *, display_base: Path | None = None, memo: Path | None = None
+) -> CheckResult:
+    """Load and check every spec under `path`; never raises for bad input, returns the issues instead.
+
+    With `memo`, the slowest rules keep their verdicts in that file for the next run (see checks.memo).
+    """
     from generator.checks import run_checks  # the rules import the model; keep loading importable alone
+    from generator.checks.memo import remembering
 
     root = find_root(path)
     base = display_base or Path.cwd()
@@ -114,14 +120,15 @@ def check_course(path: str | os.PathLike[str], *, display_base: Path | None = No
 
     course = _assemble(root, specs, failed, issues, _display(root / "curriculum", base))
     if course is not None:
-        issues += run_checks(course)
+        with remembering(memo):
+            issues += run_checks(course)
     return CheckResult(root, course, sort_issues(issues), len(files))
 
 
-def load_course(path: str | os.PathLike[str], *, strict: bool = False) -> Course:
+def load_course(path: str | os.PathLike[str], *, strict: bool = False, memo: Path | None = None) -> Course:
     """The validated course at `path`; raises CourseError carrying every issue if it has errors
     (or warnings, when `strict`)."""
-    result = check_course(path)
+    result = check_course(path, memo=memo)
     failing = result.issues if strict else result.errors
     if failing or result.course is None:
         raise CourseError(result.issues, result.root)

@@ -13,7 +13,7 @@ PACKAGE = Path(generator.__file__).parent
 STAGES: list[tuple[str, ...]] = [
     ("errors", "resources"),
     ("model",),
-    ("stats", "formats"),  # counts over the model; how an output writes model values (shared with checks)
+    ("stats", "formats", "digest"),  # counts over the model; how outputs write model values; fingerprints
     ("checks",),
     ("load", "schema"),  # load reads YAML into the model and runs the checks
     ("outputs",),

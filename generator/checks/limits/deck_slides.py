@@ -7,16 +7,24 @@ says what to shorten. It reads the same plan the deck builder follows.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from functools import partial
 
 from generator.checks import error, rule, warning
 from generator.checks.limits.decks import _measurable
+from generator.checks.memo import recall
+from generator.digest import code_fingerprint, fingerprint
 from generator.errors import Issue
+from generator.formats.decks import text as tx
+from generator.formats.decks.geometry import Area
 from generator.formats.decks.lesson_plan import LessonPlan, plan_lesson
 from generator.formats.decks.markdown import plain
 from generator.formats.decks.pages import TooSmall
 from generator.model.course import Course
 from generator.model.lesson import Lesson
+
+Verdict = tuple[int, int, int, list[str | int], str, str]
 
 
 @rule("deck-slide-count")
@@ -37,21 +45,20 @@ def deck_slide_count(course: Course) -> Iterator[Issue]:
     if geometry is None:
         return
     content = geometry.content_area()
+    shared = fingerprint(course.spec, repr(content), _code())
     for lesson in course.lessons.values():
-        try:
-            plan = plan_lesson(course, lesson, content)
-        except TooSmall:
-            continue  # a table row that fits no slide: the deck-table-rows rule reports it
-        limits = plan.limits
-        if limits.min > limits.max or limits.min <= plan.slides <= limits.max:
+        verdict = recall(
+            f"deck-slide-count:{fingerprint(shared, lesson)}", partial(_verdict, course, lesson, content)
+        )
+        if verdict is None:
             continue
-        span = f"{limits.min}-{limits.max}"
-        if plan.slides > limits.max:
-            path, what, hint = _too_long(lesson, plan)
+        slides, low, high, path, what, hint = verdict
+        span = f"{low}-{high}"
+        if slides > high:
             yield warning(
                 lesson,
                 *path,
-                message=f"lesson '{lesson.id}': its deck needs {plan.slides} slides, more than the {span} "
+                message=f"lesson '{lesson.id}': its deck needs {slides} slides, more than the {span} "
                 f"of a {lesson.format} lesson: {what}",
                 hint=hint,
             )
@@ -60,10 +67,30 @@ def deck_slide_count(course: Course) -> Iterator[Issue]:
                 lesson,
                 "lecture",
                 "key_points",
-                message=f"lesson '{lesson.id}': its deck has {plan.slides} slides, fewer than the {span} of "
+                message=f"lesson '{lesson.id}': its deck has {slides} slides, fewer than the {span} of "
                 f"a {lesson.format} lesson",
                 hint=f"add a key point, or set 'decks: slides: {lesson.format}' in course.yaml",
             )
+
+
+def _verdict(course: Course, lesson: Lesson, content: Area) -> Verdict | None:
+    """(slides, min, max, where, what, hint) when the lesson's deck leaves its range, else None."""
+    try:
+        plan = plan_lesson(course, lesson, content)
+    except TooSmall:
+        return None  # a table row that fits no slide: the deck-table-rows rule reports it
+    limits = plan.limits
+    if limits.min > limits.max or limits.min <= plan.slides <= limits.max:
+        return None
+    path, what, hint = _too_long(lesson, plan) if plan.slides > limits.max else ((), "", "")
+    return plan.slides, limits.min, limits.max, list(path), what, hint
+
+
+def _code() -> str:
+    """The code a verdict comes from, and the fonts it measures with."""
+    fonts = [os.stat(tx.font_path(style)) for style in ((False, False, False), (True, False, False))]
+    stamps = "|".join(f"{f.st_size}:{f.st_mtime_ns}" for f in fonts)
+    return code_fingerprint(("generator.formats.decks", "generator.checks.limits")) + stamps
 
 
 def _too_long(lesson: Lesson, plan: LessonPlan) -> tuple[tuple[str | int, ...], str, str]:

@@ -78,6 +78,11 @@ def _font(style: tuple[bool, bool, bool]) -> FreeTypeFont:
     )
 
 
+def font_path(style: tuple[bool, bool, bool]) -> str:
+    """The font file text in `style` (bold, italic, mono) is measured with."""
+    return str(_font(style).path)
+
+
 @lru_cache(maxsize=100_000)
 def _em(text: str, style: tuple[bool, bool, bool]) -> float:
     """Width of `text` at 1 pt, in points."""

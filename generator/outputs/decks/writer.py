@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from generator.digest import code_fingerprint, fingerprint
 from generator.formats.decks.slides import day_title, property_text
 from generator.model.base import Spec
 from generator.model.course import Course
@@ -26,7 +27,6 @@ from generator.outputs.decks.layouts import Master, load_master
 from generator.outputs.decks.lesson import lesson_slides
 from generator.outputs.decks.pipeline_view import pipeline_slides
 from generator.outputs.decks.workshop import day_slides
-from generator.outputs.digest import code_fingerprint, fingerprint
 from generator.outputs.staging import staged_folder
 
 # Below this many decks to draw, one process is faster than starting workers (about half a second) would be.

@@ -10,7 +10,7 @@ from generator.outputs.context import RenderContext
 
 def fingerprint_of(course: Course) -> str:
     """What the handouts show: lessons, labs, workshop days, the course's roles and tiers, and their code."""
-    from generator.outputs.digest import code_fingerprint, fingerprint
+    from generator.digest import code_fingerprint, fingerprint
     from generator.resources import template_folders
 
     code = code_fingerprint(("generator.outputs.handouts", "generator.outputs.printing", "generator.outputs"))

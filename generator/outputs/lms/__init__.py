@@ -12,7 +12,7 @@ from generator.outputs.staging import staged_folder
 def fingerprint_of(course: Course) -> str:
     """What the exports hold: questions, the sections and modules they are filed under, the feedback form,
     and their code."""
-    from generator.outputs.digest import code_fingerprint, fingerprint
+    from generator.digest import code_fingerprint, fingerprint
 
     code = code_fingerprint(("generator.outputs.lms", "generator.outputs", "generator.formats.workbook"))
     places = [

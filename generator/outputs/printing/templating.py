@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.model.course import Course
+from generator.outputs.template_cache import bytecode_cache
 from generator.resources import template_folders
 
 
@@ -39,6 +40,7 @@ def print_environment(course: Course, kind: str) -> jinja2.Environment:
 def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(folders)),
+        bytecode_cache=bytecode_cache("print"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

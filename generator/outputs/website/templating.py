@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from generator.model.course import Course
 from generator.outputs.safe_markdown import escape_spec
+from generator.outputs.template_cache import bytecode_cache
 from generator.resources import builtin_templates, template_folders
 
 BUILTIN_TEMPLATES = builtin_templates()
@@ -66,6 +67,7 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     # Cached: compiling templates costs more than rendering them; Jinja re-checks file mtimes itself.
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(folders)),
+        bytecode_cache=bytecode_cache("site"),
         # Markup-aware filters (join, replace, indent) and macros; `finalize` escapes for Markdown, not HTML.
         autoescape=True,
         finalize=_finalize,

@@ -190,7 +190,7 @@ def _stamp(files: dict[str, bytes], config_file: Path, audience: str, nav: objec
     import material
     import mkdocs
 
-    from generator.outputs.digest import code_fingerprint
+    from generator.digest import code_fingerprint
 
     # In a fixed order: a set of the two paths iterates in a per-process order, and the digest of an
     # unchanged site then differed in about one build of three, redrawing it for nothing.

@@ -11,7 +11,7 @@ from generator.outputs.context import RenderContext
 def fingerprint_of(course: Course) -> str:
     """What the workbook shows: questions, objectives, rubrics, checklists, the feedback form, modules and
     days, and its code."""
-    from generator.outputs.digest import code_fingerprint, fingerprint
+    from generator.digest import code_fingerprint, fingerprint
 
     code = code_fingerprint(("generator.outputs.workbook", "generator.formats.workbook"))
     places = " ".join([m.id for m in course.modules] + list(course.workshops))
