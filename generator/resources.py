@@ -21,3 +21,15 @@ def template_folders(root: Path, override: str | None, kind: str) -> tuple[Path,
     course.yaml, relative to the course `root`) first, then the built-in one."""
     own = (root / override / kind,) if override else ()
     return (*own, builtin_templates() / kind)
+
+
+def template_names(folders: tuple[Path, ...]) -> tuple[str, ...]:
+    """The templates a course's own folders hold: a new one there shadows a built-in one of its name.
+
+    Why: Jinja re-reads a cached template whose file changed, but not one that a new file now hides.
+    """
+    return tuple(
+        sorted(
+            p.relative_to(f).as_posix() for f in folders if f.is_dir() for p in f.rglob("*") if p.is_file()
+        )
+    )

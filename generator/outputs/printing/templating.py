@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator.model.course import Course
 from generator.outputs.template_cache import bytecode_cache
-from generator.resources import template_folders
+from generator.resources import template_folders, template_names
 
 
 def md(text: object) -> Markup:
@@ -33,11 +33,12 @@ def inline(text: object) -> Markup:
 
 def print_environment(course: Course, kind: str) -> jinja2.Environment:
     """Templates for `kind` ('handouts', 'certificates'): the course's own folder, then the built-in one."""
-    return _environment(tuple(map(str, template_folders(course.root, course.spec.templates, kind))))
+    folders = template_folders(course.root, course.spec.templates, kind)
+    return _environment(tuple(map(str, folders)), template_names(folders[:-1]))
 
 
 @cache
-def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+def _environment(folders: tuple[str, ...], _own: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(folders)),
         bytecode_cache=bytecode_cache("print"),

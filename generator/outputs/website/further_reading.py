@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from generator.model.course import Course
 from generator.model.lab import Lab
@@ -32,6 +32,12 @@ def site_path(resource: Resource) -> str:
     """Where the copy of a resource's file goes in the site."""
     path = PurePosixPath((resource.course_file or "").replace("\\", "/")).as_posix()
     return f"{FOLDER}/{path}" + (".txt" if path.lower().endswith(AS_TEXT) else "")
+
+
+def resource_paths(course: Course) -> list[Path]:
+    """The course files that lessons and labs list, where they are on disk."""
+    owners: list[Lesson | Lab] = [*course.lessons.values(), *course.labs.values()]
+    return [course.root / r.course_file for owner in owners for r in owner.resources if r.course_file]
 
 
 def resource_files(course: Course) -> dict[str, bytes]:

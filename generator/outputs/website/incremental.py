@@ -24,6 +24,7 @@ class SiteStamp:
 
     shared: str
     pages: dict[str, str] = field(default_factory=dict)
+    inputs: str = ""  # what the pages were rendered from: when it is unchanged, nothing is rendered at all
 
     @property
     def digest(self) -> str:
@@ -39,7 +40,7 @@ class SiteStamp:
         return sorted(rel for rel, digest in self.pages.items() if last.pages[rel] != digest)
 
     def save(self, path: Path) -> None:
-        data = {"version": STAMP_VERSION, "shared": self.shared, "pages": self.pages}
+        data = {"version": STAMP_VERSION, "shared": self.shared, "pages": self.pages, "inputs": self.inputs}
         path.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
 
     @classmethod
@@ -50,7 +51,8 @@ class SiteStamp:
             return None
         if not isinstance(data, dict) or data.get("version") != STAMP_VERSION:
             return None
-        return cls(str(data.get("shared", "")), {str(k): str(v) for k, v in data.get("pages", {}).items()})
+        pages = {str(k): str(v) for k, v in data.get("pages", {}).items()}
+        return cls(str(data.get("shared", "")), pages, str(data.get("inputs", "")))
 
 
 def site_stamp(files: dict[str, bytes], shared_parts: list[bytes]) -> SiteStamp:

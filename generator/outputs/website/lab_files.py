@@ -47,6 +47,11 @@ def lab_files(course: Course) -> list[LabFile]:
     return out
 
 
+def lab_file_paths(course: Course) -> list[Path]:
+    """Every file the course copies into a lab workspace, where it is on disk."""
+    return [m for item in course.spec.lab_environment.copy_files for m in _members(course.root / item.source)]
+
+
 def lab_files_zip(course: Course) -> bytes | None:
     """A zip of every copied file at its workspace path, or None when the course copies nothing."""
     items = course.spec.lab_environment.copy_files

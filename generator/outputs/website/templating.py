@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from generator.model.course import Course
 from generator.outputs.safe_markdown import escape_spec
 from generator.outputs.template_cache import bytecode_cache
-from generator.resources import builtin_templates, template_folders
+from generator.resources import builtin_templates, template_folders, template_names
 
 BUILTIN_TEMPLATES = builtin_templates()
 
@@ -59,11 +59,12 @@ def _finalize(value: object) -> object:
 
 def environment(course: Course, kind: str) -> jinja2.Environment:
     """Templates for `kind` (e.g. 'site'): the course's override folder, then the built-in folder."""
-    return _environment(tuple(map(str, template_folders(course.root, course.spec.templates, kind))))
+    folders = template_folders(course.root, course.spec.templates, kind)
+    return _environment(tuple(map(str, folders)), template_names(folders[:-1]))
 
 
 @cache
-def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
+def _environment(folders: tuple[str, ...], _own: tuple[str, ...]) -> jinja2.Environment:
     # Cached: compiling templates costs more than rendering them; Jinja re-checks file mtimes itself.
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(folders)),

@@ -10,7 +10,7 @@ import json
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.errors import ToolkitError
@@ -19,12 +19,13 @@ from generator.model.course import Course
 from generator.outputs.context import LabCheck, LabSummary, RenderContext
 from generator.outputs.safe_markdown import SafeMarkdown
 from generator.outputs.staging import staged_folder
-from generator.outputs.website.further_reading import resource_files
+from generator.outputs.website.further_reading import resource_files, resource_paths
 from generator.outputs.website.incremental import SiteStamp, copy_last_site, site_stamp
-from generator.outputs.website.lab_files import lab_files_zip, zip_name
+from generator.outputs.website.lab_files import lab_file_paths, lab_files_zip, zip_name
 from generator.outputs.website.pages import render_pages
 from generator.outputs.website.plan import Audience, label, plan_site
 from generator.outputs.website.templating import BUILTIN_TEMPLATES
+from generator.resources import template_folders
 
 ASSET_CSS = "assets/stylesheets/course.css"
 ASSET_JS = "assets/javascripts/course.js"
@@ -92,6 +93,14 @@ def render_site(
     started = time.perf_counter()
     site_dir, work_dir = site_dir.resolve(), work_dir.resolve()
     plan = plan_site(course, audience)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    config_file = _config_file(course, work_dir)
+    stamp_file = work_dir / f"{audience}-site.json"
+    last = None if force or not site_dir.is_dir() else SiteStamp.load(stamp_file)
+    inputs = _inputs(course, audience, lab_status, lab_summary, config_file)
+    if last is not None and last.inputs == inputs:
+        paths = sorted(page.path for page in plan.pages)
+        return SiteResult(audience, site_dir, paths, 0, False, time.perf_counter() - started)
     pages = render_pages(course, plan, audience, lab_status, lab_summary)
     titles = {page.path: page.title for page in plan.pages if page.path != "index.md"}  # home: the site name
     files = {path: _with_title(text, titles.get(path)).encode("utf-8") for path, text in pages.items()}
@@ -104,12 +113,10 @@ def render_site(
         files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     docs_dir = work_dir / f"{audience}-docs"
     written = _sync_tree(docs_dir, files)
-    config_file = _config_file(course, work_dir)
-    stamp = _stamp(files, config_file, audience, plan.nav)
-    stamp_file = work_dir / f"{audience}-site.json"
-    last = None if force or not site_dir.is_dir() else SiteStamp.load(stamp_file)
+    stamp = replace(_stamp(files, config_file, audience, plan.nav), inputs=inputs)
     rendered = time.perf_counter() - started
     if last is not None and last.digest == stamp.digest:
+        stamp.save(stamp_file)
         return SiteResult(audience, site_dir, sorted(pages), written, False, rendered)
     changed = stamp.changed_pages(last)
     stamp_file.unlink(missing_ok=True)  # a build that stops half-way must not leave the old stamp behind
@@ -185,6 +192,51 @@ def _config_file(course: Course, work_dir: Path) -> Path:
     return merged
 
 
+def _inputs(
+    course: Course,
+    audience: Audience,
+    lab_status: dict[str, LabCheck] | None,
+    lab_summary: LabSummary | None,
+    config_file: Path,
+) -> str:
+    """A digest of everything the pages are rendered from: specs, lab results, templates, files, code.
+
+    Files are taken by size and time (as make does), the rest by content.
+    """
+    import material
+    import mkdocs
+
+    from generator.digest import code_fingerprint, fingerprint
+
+    templates = [
+        f"{file.as_posix()}:{file.stat().st_size}:{file.stat().st_mtime_ns}"
+        for folder in template_folders(course.root, course.spec.templates, "site")
+        if folder.is_dir()
+        for file in sorted(folder.rglob("*"))
+        if file.is_file()
+    ]
+    copied = [
+        f"{path.as_posix()}:{path.stat().st_size}:{path.stat().st_mtime_ns}"
+        for path in [*resource_paths(course), *lab_file_paths(course)]
+    ]
+    settings = [
+        path.read_bytes() for path in dict.fromkeys([config_file, BUILTIN_TEMPLATES / "site" / "mkdocs.yml"])
+    ]
+    status = sorted((lab_status or {}).items())
+    return fingerprint(
+        f"{audience}|{mkdocs.__version__}|{material.__version__}",
+        code_fingerprint(
+            ("generator.outputs", "generator.outputs.website", "generator.formats", "generator.model")
+        ),
+        "\n".join(templates),
+        "\n".join(copied),
+        *settings,
+        repr(status),
+        repr(lab_summary),
+        *course.documents,
+    )
+
+
 def _stamp(files: dict[str, bytes], config_file: Path, audience: str, nav: object) -> SiteStamp:
     """What this build of the site is made of: the pages, and what every page shares."""
     import material
@@ -235,7 +287,11 @@ def _mkdocs_build(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from generator.outputs.website.search_index import QUIET_DIRTY_WARNING, KeepSearchEntries
+    from generator.outputs.website.mkdocs_plugins import (
+        QUIET_DIRTY_WARNING,
+        CompiledThemeTemplates,
+        KeepSearchEntries,
+    )
 
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -261,12 +317,15 @@ def _mkdocs_build(
             extensions = config["markdown_extensions"]
             extensions += [name for name in EXTENSIONS if name not in extensions]
             extensions.append(SafeMarkdown())
+            config.plugins["curriculum/compiled-theme-templates"] = CompiledThemeTemplates()
             keep = None
             if redraw is None:
                 build(config)
             else:
                 keep = KeepSearchEntries(site_dir / "search" / "search_index.json")
                 config.plugins["curriculum/keep-search-entries"] = keep
+                # The copy's 404 page is the one this build would draw: it shows only what pages share.
+                config.theme.static_templates.discard("404.html")
                 build_log = logging.getLogger("mkdocs.commands.build")
                 build_log.addFilter(QUIET_DIRTY_WARNING)
                 try:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_course
-from generator.outputs.website.search_index import merged
+from generator.outputs.website.mkdocs_plugins import merged
 
 pytestmark = pytest.mark.slow
 SITES = ("site", "instructor")
@@ -75,3 +75,38 @@ def test_the_search_index_keeps_the_other_pages_entries_in_their_order() -> None
         {"location": "b.html", "text": "new"},
         {"location": "c.html"},
     ]
+
+
+def test_an_unchanged_course_renders_no_page_and_an_edited_template_renders_them_again(
+    minimal_course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.outputs.website import writer
+
+    own = minimal_course / "my-templates" / "site"
+    own.mkdir(parents=True)
+    course_file = minimal_course / "curriculum" / "course.yaml"
+    course_file.write_text(
+        course_file.read_text(encoding="utf-8") + "templates: my-templates\n", encoding="utf-8"
+    )
+    assert notes(minimal_course) == {"site": "rebuilt", "instructor": "rebuilt"}
+
+    rendered: list[str] = []
+    real = writer.render_pages
+
+    def counting(course, plan, audience, *args):  # type: ignore[no-untyped-def]
+        rendered.append(audience)
+        return real(course, plan, audience, *args)
+
+    monkeypatch.setattr(writer, "render_pages", counting)
+    assert notes(minimal_course) == {"site": "unchanged", "instructor": "unchanged"}
+    assert rendered == [], "nothing the pages are made from changed"
+    # A course's own lesson template: every lesson page is drawn from it.
+    builtin = Path(writer.BUILTIN_TEMPLATES) / "site" / "lesson.md.j2"
+    (own / "lesson.md.j2").write_text(
+        builtin.read_text(encoding="utf-8") + "\nOwn template.\n", encoding="utf-8"
+    )
+    assert notes(minimal_course) == {"site": "2 pages redrawn", "instructor": "2 pages redrawn"}
+    assert rendered == ["student", "instructor"]
+    assert (
+        "Own template." in (minimal_course / "site/sections/basics/m2-landing/landing-data.html").read_text()
+    )

@@ -1,4 +1,5 @@
-"""A dirty mkdocs build that keeps the whole site's search: the pages it leaves alone keep their entries."""
+"""The toolkit's own plugins for its mkdocs builds: compiled theme templates kept between runs, and a
+dirty build that keeps the whole site's search (the pages it leaves alone keep their entries)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from generator.outputs.template_cache import bytecode_cache
+
+
+class CompiledThemeTemplates(BasePlugin):
+    """The theme's templates compiled once and kept, like the pages' own: compiling them is most of a
+    small build's time. Jinja checks each template's source before it uses a compiled one."""
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Any) -> Any:
+        import material
+
+        env.bytecode_cache = bytecode_cache(f"mkdocs-theme-{material.__version__}")
+        return env
 
 
 class _QuietDirtyWarning(logging.Filter):
