@@ -51,6 +51,17 @@ def test_rendered_student_pages_match_golden(page: str, update_golden: bool) -> 
     check_golden(GOLDEN / page.replace("/", "__"), pages[page], update_golden)
 
 
+@pytest.mark.parametrize(
+    ("labs", "said"),
+    [(1, "The lab ran"), (2, "Both labs ran"), (3, "All three labs ran"), (14, "All 14 labs ran")],
+)
+def test_the_home_page_counts_the_verified_labs_in_words(labs: int, said: str) -> None:
+    course = load_course(MINIMAL)
+    summary = LabSummary(labs=labs, asserted_steps=1, first_date="2026-01-15", last_date="2026-01-15")
+    home = render_pages(course, plan_site(course, "student"), "student", VERIFIED, summary)["index.md"]
+    assert f"{said} as published and matched" in home
+
+
 def test_student_site_has_every_page_and_offline_search(built: tuple[Path, Path]) -> None:
     site, _ = built
     for page in PAGES:
