@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.checks import error, rule
+from generator.checks import error, rule, warning
 from generator.errors import Issue
 from generator.formats.lab_output import expected_pattern
 from generator.model.course import Course
@@ -75,3 +75,22 @@ def _record_hint(item: LabStep | GradingCheck) -> str:
     if isinstance(item, GradingCheck):
         return "add what the commands print when the work is right, or set "
     return "add the output (`curriculum labs record` fills it in), or set "
+
+
+@rule("lab-answer-without-output")
+def lab_answer_without_output(course: Course) -> Iterator[Issue]:
+    # Why: the flag hides a step's expected output from students; a step that shows none hides nothing,
+    # and the trainer who set it believes an answer is kept back.
+    for lab in course.labs.values():
+        for i, step in enumerate(lab.steps):
+            if step.output_is_answer and (step.expected_output is None or step.match.mode == "exit_code"):
+                yield warning(
+                    lab,
+                    "steps",
+                    i,
+                    "output_is_answer",
+                    message="this step marks its output as the answer students work out, but it shows "
+                    "no expected output to keep from them",
+                    hint="remove 'output_is_answer', or give the step an 'expected_output' to compare",
+                    key=True,
+                )
