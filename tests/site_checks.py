@@ -32,6 +32,10 @@ def instructor_only_texts(course: Course) -> list[str]:
         texts.append(lab.facilitator_notes)
         texts += [c.answer for c in lab.checkpoints]
         texts += [text for check in lab.grading if check.hidden for text in hidden_check_texts(check)]
+        # what students must work out themselves
+        texts += [
+            s.expected_output or "" for s in lab.steps if s.output_is_answer and s.match.mode != "exit_code"
+        ]
     for rubric in course.rubrics.values():
         texts += [c.scoring_guidance for c in rubric.criteria]
     for day in course.workshops.values():
