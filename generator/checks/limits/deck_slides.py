@@ -7,16 +7,14 @@ says what to shorten. It reads the same plan the deck builder follows.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from functools import partial
 
 from generator.checks import error, rule, warning
-from generator.checks.limits.decks import _measurable
+from generator.checks.limits.decks import _code, _measurable
 from generator.checks.memo import recall
-from generator.digest import code_fingerprint, fingerprint
+from generator.digest import fingerprint
 from generator.errors import Issue
-from generator.formats.decks import text as tx
 from generator.formats.decks.geometry import Area
 from generator.formats.decks.lesson_plan import LessonPlan, plan_lesson
 from generator.formats.decks.markdown import plain
@@ -84,13 +82,6 @@ def _verdict(course: Course, lesson: Lesson, content: Area) -> Verdict | None:
         return None
     path, what, hint = _too_long(lesson, plan) if plan.slides > limits.max else ((), "", "")
     return plan.slides, limits.min, limits.max, list(path), what, hint
-
-
-def _code() -> str:
-    """The code a verdict comes from, and the fonts it measures with."""
-    fonts = [os.stat(tx.font_path(style)) for style in ((False, False, False), (True, False, False))]
-    stamps = "|".join(f"{f.st_size}:{f.st_mtime_ns}" for f in fonts)
-    return code_fingerprint(("generator.formats.decks", "generator.checks.limits")) + stamps
 
 
 def _too_long(lesson: Lesson, plan: LessonPlan) -> tuple[tuple[str | int, ...], str, str]:

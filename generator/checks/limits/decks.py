@@ -11,14 +11,17 @@ without python-pptx. If the master cannot be read, the deck renderer reports tha
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import time
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from generator.checks import error, rule, warning
+from generator.checks.memo import recall
+from generator.digest import code_fingerprint, fingerprint
 from generator.errors import Issue, ToolkitError
 from generator.formats.decks import geometry as geo
 from generator.formats.decks import slides
@@ -297,23 +300,40 @@ def _layers(course: Course, content: Area) -> Iterator[_Overflow]:
 
 def _text_tables(course: Course, content: Area) -> Iterator[_Overflow]:
     """Markdown tables in key points and activity instructions, drawn as real tables on their slides."""
+    shared = fingerprint(repr(content), _code())
     for lesson in course.lessons.values():
-        texts: list[tuple[_Path, str, str]] = [
-            (("lecture", "key_points", i), point, f"key point {i + 1}")
-            for i, point in enumerate(lesson.lecture.key_points)
-        ]
-        texts.append((("activity", "instructions"), lesson.activity.instructions, "activity instructions"))
-        for path, text, what in texts:
-            for part in md_parts(text):
-                if not isinstance(part, Table):
-                    continue
-                header, *rows = slides.table_rows(part)
-                widths = geo.column_widths(content, slides.column_fractions(part))
-                if not all(geo.row_fits(header, row, widths, content.height) for row in rows):
-                    longest = max(len(cell) for row in (part.header, *part.rows) for cell in row)
-                    where = f"lesson '{lesson.id}': a cell of the table in its {what}"
-                    yield Place(lesson, path, where), "Markdown", longest
-                    break
+        key = f"deck-table-rows:{fingerprint(shared, lesson)}"
+        for path, what, longest in recall(key, partial(_lesson_tables, lesson, content)):
+            where = f"lesson '{lesson.id}': a cell of the table in its {what}"
+            yield Place(lesson, tuple(path), where), "Markdown", longest
+
+
+def _lesson_tables(lesson: Lesson, content: Area) -> list[tuple[_Path, str, int]]:
+    """(where, which text, its longest cell) of each lesson table with a row too tall for a slide."""
+    found = []
+    texts: list[tuple[_Path, str, str]] = [
+        (("lecture", "key_points", i), point, f"key point {i + 1}")
+        for i, point in enumerate(lesson.lecture.key_points)
+    ]
+    texts.append((("activity", "instructions"), lesson.activity.instructions, "activity instructions"))
+    for path, text, what in texts:
+        for part in md_parts(text):
+            if not isinstance(part, Table):
+                continue
+            header, *rows = slides.table_rows(part)
+            widths = geo.column_widths(content, slides.column_fractions(part))
+            if not all(geo.row_fits(header, row, widths, content.height) for row in rows):
+                longest = max(len(cell) for row in (part.header, *part.rows) for cell in row)
+                found.append((path, what, longest))
+                break
+    return found
+
+
+def _code() -> str:
+    """The code a remembered verdict comes from, and the fonts it measures with."""
+    fonts = [os.stat(tx.font_path(style)) for style in ((False, False, False), (True, False, False))]
+    stamps = "|".join(f"{f.st_size}:{f.st_mtime_ns}" for f in fonts)
+    return code_fingerprint(("generator.formats.decks", "generator.checks.limits")) + stamps
 
 
 @rule("deck-table-rows")

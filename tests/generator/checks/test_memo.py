@@ -91,3 +91,26 @@ def test_an_unreadable_memo_is_ignored_and_replaced(crowded: Path, tmp_path: Pat
     memo.write_text("{not json", encoding="utf-8")
     assert slide_warnings(crowded, memo) == slide_warnings(crowded, None)
     assert memo.read_text(encoding="utf-8").startswith('{"version"')
+
+
+@pytest.mark.parametrize("case", ["deck-too-many-slides", "table-cell-too-long-for-a-slide"])
+def test_a_broken_course_reports_the_same_with_remembered_verdicts(
+    case: str, minimal_course: Path, tmp_path: Path
+) -> None:
+    import yaml
+
+    from tests.conftest import FIXTURES
+    from tests.generator.test_broken_courses import apply_mutation
+
+    folder = FIXTURES / "courses" / "broken" / case
+    apply_mutation(minimal_course, yaml.safe_load((folder / "mutation.yaml").read_text(encoding="utf-8")))
+    memo = tmp_path / "checks.json"
+    reports = [
+        "".join(
+            f"{i.level} {i.format()}\n"
+            for i in check_course(minimal_course, display_base=minimal_course, memo=m).issues
+        )
+        for m in (None, memo, memo)
+    ]
+    assert reports[1] == reports[2] == (folder / "expected.txt").read_text(encoding="utf-8")
+    assert memo.is_file()
