@@ -35,4 +35,7 @@ def render(course: Course, out_dir: Path, context: RenderContext) -> list[Path]:
     """Handouts as print-ready HTML in `out_dir` (`curriculum handouts` prints them to PDF too)."""
     from generator.outputs.handouts.writer import write_handouts
 
-    return write_handouts(course, out_dir, staging_area=context.staging, on_file=context.on_file)
+    kept: list[Path] = []
+    files = write_handouts(course, out_dir, staging_area=context.staging, on_file=context.on_file, kept=kept)
+    context.note = f"{len(kept)} unchanged" if kept else ""
+    return files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,8 +24,12 @@ def write_handouts(
     *,
     staging_area: Path | None = None,
     on_file: Callable[[Path], None] | None = None,
+    kept: list[Path] | None = None,
 ) -> list[Path]:
-    """Every handout as HTML in `out_dir`, plus a PDF of each when `printing` names a Chromium."""
+    """Every handout as HTML in `out_dir`, plus a PDF of each when `printing` names a Chromium.
+
+    An HTML file whose text is unchanged is the last build's file, kept (and listed in `kept`).
+    """
     handouts = plan_handouts(course)
     env = print_environment(course, "handouts")
     common = {
@@ -34,16 +39,17 @@ def write_handouts(
         "roles": {r.id: r.name for r in course.spec.roles},
     }
     written: list[Path] = []
+    kept = [] if kept is None else kept
     with staged_folder(out_dir, staging_area) as staging:
         for handout in handouts:
             page = env.get_template("handout.html.j2").render(handout=handout, **common)
-            written.append(_write(staging / handout.path, page))
+            written.append(_write(staging / handout.path, page, out_dir / handout.path, kept))
             if on_file and printing.browser is None:
                 on_file(out_dir / handout.path)
         index = env.get_template("index.html.j2").render(
             handouts=handouts, pdf=printing.browser is not None, **common
         )
-        written.append(_write(staging / INDEX, index))
+        written.append(_write(staging / INDEX, index, out_dir / INDEX, kept))
         if printing.browser is not None:
             pairs = [(staging / h.path, (staging / h.path).with_suffix(".pdf")) for h in handouts]
             done = (lambda pdf: on_file(out_dir / pdf.relative_to(staging))) if on_file else None
@@ -58,7 +64,19 @@ def planned(course: Course) -> int:
     return len(plan_handouts(course))
 
 
-def _write(path: Path, text: str) -> Path:
+def _write(path: Path, text: str, last: Path, kept: list[Path]) -> Path:
+    """Write `text` to `path`, or link the `last` build's file when it already holds exactly that text.
+
+    Why: a handout whose text did not change keeps its bytes and its date, as unchanged decks do.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    data = text.encode("utf-8")
+    try:
+        if last.stat().st_size == len(data) and last.read_bytes() == data:
+            os.link(last, path)
+            kept.append(path)
+            return path
+    except OSError:
+        pass  # no last file, or one that cannot be linked: write it
+    path.write_bytes(data)
     return path

@@ -231,5 +231,10 @@ def test_the_build_reuses_unchanged_handouts_and_redoes_edited_ones(minimal_cour
     text = lesson.read_text(encoding="utf-8")
     assert text.count("title: ") >= 1
     lesson.write_text(text.replace("title: ", "title: Renamed ", 1), encoding="utf-8")
+    other = page.with_name("what-is-a-pipeline.html")
+    kept = (other.stat().st_ino, other.stat().st_mtime_ns)
     edited = build_course(minimal_course, only=("handouts",))
-    assert edited.outputs[0].note == "" and "Renamed" in page.read_text(encoding="utf-8")
+    assert "Renamed" in page.read_text(encoding="utf-8")
+    # the other lesson's handout is the same file, untouched; the day and the index list the new title
+    assert (other.stat().st_ino, other.stat().st_mtime_ns) == kept
+    assert edited.outputs[0].note.endswith(" unchanged") and edited.outputs[0].note != "0 unchanged"
