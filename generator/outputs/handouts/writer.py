@@ -51,8 +51,18 @@ def write_handouts(
         )
         written.append(_write(staging / INDEX, index, out_dir / INDEX, kept))
         if printing.browser is not None:
-            pairs = [(staging / h.path, (staging / h.path).with_suffix(".pdf")) for h in handouts]
             done = (lambda pdf: on_file(out_dir / pdf.relative_to(staging))) if on_file else None
+            pairs = []
+            for h in handouts:
+                html, pdf = staging / h.path, (staging / h.path).with_suffix(".pdf")
+                # The page is self-contained (its CSS is inline): an unchanged page prints the same PDF.
+                if html in kept and _link(out_dir / pdf.relative_to(staging), pdf):
+                    written.append(pdf)
+                    kept.append(pdf)
+                    if done:
+                        done(pdf)
+                else:
+                    pairs.append((html, pdf))
             written += print_pdfs(pairs, printing.browser, jobs=printing.jobs, on_file=done)
         files = [out_dir / path.relative_to(staging) for path in written]
         mark(staging, "handouts")
@@ -72,11 +82,20 @@ def _write(path: Path, text: str, last: Path, kept: list[Path]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8")
     try:
-        if last.stat().st_size == len(data) and last.read_bytes() == data:
-            os.link(last, path)
-            kept.append(path)
-            return path
+        same = last.stat().st_size == len(data) and last.read_bytes() == data
     except OSError:
-        pass  # no last file, or one that cannot be linked: write it
-    path.write_bytes(data)
+        same = False  # no last file
+    if same and _link(last, path):
+        kept.append(path)
+    else:
+        path.write_bytes(data)
     return path
+
+
+def _link(last: Path, path: Path) -> bool:
+    """Put the last build's file at `path` as it is (same bytes, same date); False when it cannot be."""
+    try:
+        os.link(last, path)
+    except OSError:
+        return False
+    return True

@@ -174,6 +174,25 @@ def test_pdfs_print_on_the_chosen_paper(tmp_path: Path, paper: str) -> None:
     assert "L2 · Own recipe" in lesson and "towel" not in lesson
 
 
+@pytest.mark.slow
+@needs_chromium
+def test_printing_again_keeps_the_pdfs_of_unchanged_handouts(tmp_path: Path) -> None:
+    course = load_course(BREAD)
+    browser = find_chromium()
+    assert browser
+    out = tmp_path / "out"
+    write_handouts(course, out, Printing("a4", browser))  # type: ignore[arg-type]
+    before = {p.name: p.stat().st_mtime_ns for p in out.rglob("*.pdf")}
+    kept: list[Path] = []
+    files = write_handouts(course, out, Printing("a4", browser), kept=kept)  # type: ignore[arg-type]
+    assert {p.name: p.stat().st_mtime_ns for p in out.rglob("*.pdf")} == before
+    assert sorted(p.name for p in kept if p.suffix == ".pdf") == sorted(before)
+    assert sorted(f.name for f in files if f.suffix == ".pdf") == sorted(before)
+    # on other paper every page differs, so every PDF is printed again
+    write_handouts(course, out, Printing("letter", browser))  # type: ignore[arg-type]
+    assert all(p.stat().st_mtime_ns != before[p.name] for p in out.rglob("*.pdf"))
+
+
 def _bread(tmp_path: Path) -> Path:
     course = tmp_path / "bread"
     shutil.copytree(BREAD, course, ignore=shutil.ignore_patterns("site", "build"))
