@@ -2,7 +2,7 @@
 
 Why pages can be reused: a page's HTML is made from its own Markdown plus what every page shares (the
 navigation, the settings, the theme, the toolkit's code). When only some pages' Markdown changed, mkdocs
-redraws just those (its "dirty" mode) into a copy of the last site; the shared parts are unchanged by
+builds just those (its "dirty" mode) into a copy of the last site; the shared parts are unchanged by
 definition, and the search index keeps every other page's entries. Anything else (a page added, removed
 or renamed, a title in the navigation, an asset, a setting) rebuilds the whole site.
 """

@@ -279,7 +279,7 @@ def _mkdocs_build(
 ) -> int | None:
     """A real `mkdocs build` into a temp folder, swapped into place only if it succeeds.
 
-    With `redraw`, the folder starts as a copy of the last site and mkdocs draws only those pages (and
+    With `redraw`, the folder starts as a copy of the last site and mkdocs builds only those pages (and
     any whose HTML is missing): the number it drew is returned.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
