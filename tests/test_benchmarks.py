@@ -27,6 +27,7 @@ COMPARISON = re.compile(
 SCRIPTS = {
     "bench_site.py": (["--course", "{course}"], 1),
     "bench_decks.py": (["--course", "{course}"], 1),
+    "bench_labs.py": (["--course", "{course}"], 1),
     "bench_load.py": (["--lessons", "10"], 2),
     "bench_bank.py": (["--questions", "200"], 4),
     "bench_scale.py": (["--sizes", "10"], 1),

@@ -1,4 +1,4 @@
-"""Run labs step by step in throwaway workspaces, in parallel, and say which steps drifted."""
+"""Run labs step by step in throwaway workspaces, in parallel (schedule.py), and say which steps drifted."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -17,6 +16,7 @@ from generator.formats.lab_output import compare, normalise, unified_diff
 from generator.labs.cache import LabCache, environment_digest, lab_key, watched_digest
 from generator.labs.commands import run_commands
 from generator.labs.grading import CheckResult, run_checks
+from generator.labs.schedule import chain_seconds, estimated_seconds, run_in_order
 from generator.labs.status import record_of
 from generator.labs.workspace import lab_env, make_workspace, remove_workspace, workspace_env
 from generator.model.course import Course
@@ -174,15 +174,20 @@ def verify_labs(
         seconds = time.perf_counter() - started
         return LabResult(lab, "pass" if passed else "fail", steps, seconds, checks=checks)
 
+    def done(lab_id: str, result: LabResult) -> None:
+        results[lab_id] = result
+        if cache is not None:
+            cache.record(lab_id, record_of(result, keys[lab_id], watched))
+        if on_result is not None and lab_id in wanted:
+            on_result(result)
+
+    runs = [lab_id for lab_id in ordered_lab_ids(course) if lab_id in to_run]
+    parents = {lab_id: course.labs[lab_id].starts_from for lab_id in runs}
+    priority = chain_seconds(
+        parents, estimated_seconds({i: course.labs[i] for i in runs}, _last_seconds(cache))
+    )
     try:
-        for wave in _waves(course, to_run):
-            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-                for lab_id, result in zip(wave, pool.map(job, wave), strict=True):
-                    results[lab_id] = result
-                    if cache is not None:
-                        cache.record(lab_id, record_of(result, keys[lab_id], watched))
-                    if on_result is not None and lab_id in wanted:
-                        on_result(result)
+        run_in_order(parents, priority, job, done, jobs=jobs)
     finally:
         for workspace in states.values():
             remove_workspace(workspace)
@@ -192,6 +197,16 @@ def verify_labs(
         if on_result is not None and results[lab_id].status == "cached":
             on_result(results[lab_id])
     return [results[lab_id] for lab_id in wanted]
+
+
+def _last_seconds(cache: LabCache | None) -> dict[str, float]:
+    """How long each lab took when it last ran, as the cache recorded it."""
+    records = cache.records if cache is not None else {}
+    return {
+        lab_id: float(record["seconds"])
+        for lab_id, record in records.items()
+        if isinstance(record.get("seconds"), int | float)
+    }
 
 
 def _grade_end_state(lab: Lab, workspace: Path, env: dict[str, str], *, keep: bool) -> list[CheckResult]:
@@ -209,12 +224,3 @@ def _grade_end_state(lab: Lab, workspace: Path, env: dict[str, str], *, keep: bo
         return run_checks(lab, copy, env)
     finally:
         remove_workspace(copy)
-
-
-def _waves(course: Course, lab_ids: set[str]) -> list[list[str]]:
-    """Labs grouped so that every lab comes after the lab it starts from."""
-    depth = {lab_id: len(_chain(course, lab_id)) for lab_id in lab_ids}
-    order = ordered_lab_ids(course)
-    return [
-        sorted((i for i in lab_ids if depth[i] == d), key=order.index) for d in sorted(set(depth.values()))
-    ]

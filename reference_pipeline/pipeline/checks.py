@@ -15,8 +15,9 @@ import duckdb
 from .config import load_yaml
 from .errors import PipelineError
 from .home import Home
+from .layers import LAYERS
 from .runstate import LayerState, layer_state
-from .warehouse import LAYERS, table_exists
+from .warehouse import table_exists
 
 COLUMN_CHECKS = ("accepted_values", "not_null", "range", "relationships", "unique")
 MODEL_CHECKS = ("freshness", "min_rows", "row_count_drop", "unique_combination")

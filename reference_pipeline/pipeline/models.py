@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import PipelineError
 from .home import PACKAGE_DIR, Home
-from .warehouse import LAYERS
+from .layers import LAYERS
 
 _REF = re.compile(r"\b(bronze|silver|gold|meta)\.([a-z_][a-z0-9_]*)\b")
 _LANDING = re.compile(r"getvariable\('landing'\)\s*\|\|\s*'/([^']+)'")

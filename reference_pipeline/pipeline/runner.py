@@ -15,8 +15,9 @@ import duckdb
 from . import checks, resolve, runstate, sources
 from .errors import PipelineError
 from .home import PACKAGE_DIR, Home
+from .layers import LAYERS
 from .models import Model, build_order, discover
-from .warehouse import LAYERS, connect, ensure_meta, first_line, insert_rows, row_count, table_exists
+from .warehouse import connect, ensure_meta, first_line, insert_rows, row_count, table_exists
 
 Hook = Callable[[duckdb.DuckDBPyConnection], None]
 

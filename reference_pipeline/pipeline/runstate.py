@@ -17,8 +17,9 @@ import duckdb
 
 from .errors import PipelineError
 from .home import Home
+from .layers import LAYERS
 from .models import Model
-from .warehouse import LAYERS, connect, ensure_meta
+from .warehouse import connect, ensure_meta
 
 
 def landed_inputs(models: dict[str, Model], name: str) -> list[str]:
