@@ -144,17 +144,24 @@ def _read(
                 return True
 
 
+_PASSES = 6
+_PASS_PAUSE = 0.005
+
+
 def _kill_all(process: subprocess.Popen[bytes], token: str) -> None:
     """Kill the command's process group and every process still carrying its marker."""
-    for _ in range(3):  # a process may fork while we look; a few passes catch its children
+    # A process may fork while we look, and one caught inside execve shows no environment for a moment:
+    # look again after a pause, and stop only when a second look finds nothing.
+    for n in range(_PASSES):
         targets = _marked(token)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
         for pid in targets:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(pid, signal.SIGKILL)
-        if not targets:
+        if not targets and n:
             return
+        time.sleep(_PASS_PAUSE)
 
 
 def _marked(token: str) -> list[int]:
