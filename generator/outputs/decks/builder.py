@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,7 @@ from generator.outputs.decks.layouts import Master
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
+    from pptx.text.text import TextFrame
 
 SUBTITLE_SIZES = tx.sizes(24, SMALLEST)
 CONTINUED = " (cont.)"
@@ -45,6 +48,7 @@ class DeckBuilder:
         self.height = int(self.prs.slide_height or 0)
         self.content = self._content_area()
         self._title_styles: dict[str, tuple[bool, bool]] = {}
+        self._notes_number = 0  # the number in the part name of the last notes page added
 
     # -- slides -------------------------------------------------------------------------------
 
@@ -204,7 +208,10 @@ class DeckBuilder:
                 *sh.emu(self.content.left, top, self.content.width, int(self.height * 0.14))
             )
         box = geo.inner(shape.width, shape.height)
-        caps, bold = self._title_styles.setdefault(slide.slide_layout.name, _title_style(slide.slide_layout))
+        layout = slide.slide_layout
+        if layout.name not in self._title_styles:
+            self._title_styles[layout.name] = _title_style(layout)
+        caps, bold = self._title_styles[layout.name]
         para, size = geo.fit_title(title, box, sizes, caps=caps, bold=bold)
         fr.prepare(shape.text_frame)
         fr.write(shape.text_frame, [para], size)
@@ -219,16 +226,57 @@ class DeckBuilder:
 
     def _finish(self, slide: Slide, notes: Sequence[Para]) -> None:
         """Speaker notes on, empty placeholders off (an empty one shows 'Click to add text')."""
-        for shape in list(slide.placeholders):
-            if not (shape.has_text_frame and shape.text_frame.text.strip()):
-                shape._element.getparent().remove(shape._element)
-        frame = slide.notes_slide.notes_text_frame
+        tree = slide.shapes._spTree
+        for element, _ in _placeholder_elements(tree):
+            body = element.find(_TX_BODY) if element.tag == _SP else None
+            if body is None or not "".join(t.text or "" for t in body.iter(_TEXT)).strip():
+                tree.remove(element)
+        frame = self._notes_frame(slide)
         if frame is None:
             raise ToolkitError(
                 f"deck template '{self.master.path}': its notes master has no body placeholder, "
                 "so slides cannot carry speaker notes"
             )
         fr.write_notes(frame, notes)
+
+    def _notes_frame(self, slide: Slide) -> TextFrame | None:
+        """The text frame of a new notes page for `slide`: a copy of the first one python-pptx made.
+
+        python-pptx clones every notes page's placeholders from the notes master one by one (and looks
+        through the whole package for a free part name); a fresh notes page is the same XML each time,
+        so after the first one for a master each is a copy of it, related as python-pptx relates it.
+        """
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.opc.packuri import PackURI
+        from pptx.parts.slide import NotesSlidePart
+        from pptx.text.text import TextFrame
+
+        package = self.prs.part.package
+        page = _notes_pages.get(self.master.data)
+        if page is None:
+            notes = slide.notes_slide
+            frame = notes.notes_text_frame  # adds the body's text element if the master's lacks one
+            tree = notes.shapes._spTree
+            body = None if frame is None else list(tree).index(frame._txBody.getparent())
+            _notes_pages[self.master.data] = _NotesPage(copy.deepcopy(notes._element), body)
+            self._notes_number = PackURI(notes.part.partname).idx or 0
+            return frame
+        if page.body is None:
+            return None
+        # Numbered on from the first free name: every notes page of this deck is one it added.
+        self._notes_number = (
+            self._notes_number + 1
+            if self._notes_number
+            else PackURI(package.next_partname(_NOTES_NAME)).idx or 1
+        )
+        element = copy.deepcopy(page.element)
+        part = NotesSlidePart(PackURI(_NOTES_NAME % self._notes_number), CT.PML_NOTES_SLIDE, package, element)
+        part.relate_to(self.prs.part.notes_master_part, RT.NOTES_MASTER)
+        part.relate_to(slide.part, RT.SLIDE)
+        slide.part.relate_to(part, RT.NOTES_SLIDE)
+        tree = element.find(f"{_P}cSld/{_P}spTree")
+        return TextFrame(tree[page.body].find(_TX_BODY), part.notes_slide)
 
     def _content_area(self) -> Area:
         layout = self.master.layout(self.prs, "content")
@@ -241,16 +289,52 @@ class DeckBuilder:
         return Area(margin, top, self.width - 2 * margin, self.height - top - margin)
 
 
-def _placeholder(container: Any, kind: str) -> Any:
-    """The container's title placeholder, or its main body placeholder (the lowest idx), or None."""
-    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+@dataclass(frozen=True)
+class _NotesPage:
+    """A fresh notes page as python-pptx makes it on a master, and where in its shapes the body is."""
 
-    types = {
-        "title": (PH.TITLE, PH.CENTER_TITLE),
-        "body": (PH.BODY, PH.OBJECT, PH.SUBTITLE),
-    }[kind]
-    found = [s for s in container.placeholders if s.placeholder_format.type in types]
-    return min(found, key=lambda s: s.placeholder_format.idx, default=None)
+    element: Any
+    body: int | None  # None: the master's notes master has no body placeholder
+
+
+# Per master (by its bytes), in this process: the notes page every slide's notes start from.
+_notes_pages: dict[bytes, _NotesPage] = {}
+
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_SP, _TX_BODY = f"{_P}sp", f"{_P}txBody"
+_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+_NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
+# What python-pptx counts as a shape of a shape tree; a placeholder is one whose properties hold a p:ph.
+_SHAPES = frozenset(f"{_P}{tag}" for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
+_PH_PATH = f"*/{_P}nvPr/{_P}ph"
+_KINDS = {"title": ("title", "ctrTitle"), "body": ("body", "obj", "subTitle")}
+
+
+def _placeholder_elements(tree: Any) -> list[tuple[Any, Any]]:
+    """Each placeholder shape of a shape tree with its p:ph element, in document order."""
+    found = []
+    for element in tree:
+        if element.tag in _SHAPES:
+            ph = element.find(_PH_PATH)
+            if ph is not None:
+                found.append((element, ph))
+    return found
+
+
+def _placeholder(container: Any, kind: str) -> Any:
+    """The container's title placeholder, or its main body placeholder (the lowest idx), or None.
+
+    Read from the XML: python-pptx's placeholder proxies look up each shape's p:ph by XPath for every
+    property asked, which made this lookup a tenth of a deck's time.
+    """
+    shapes = container.shapes
+    types = _KINDS[kind]
+    best, lowest = None, 0
+    for element, ph in _placeholder_elements(shapes._spTree):
+        idx = int(ph.get("idx", "0"))
+        if ph.get("type", "obj") in types and (best is None or idx < lowest):
+            best, lowest = element, idx
+    return None if best is None else shapes._shape_factory(best)
 
 
 def _title_style(layout: Any) -> tuple[bool, bool]:
