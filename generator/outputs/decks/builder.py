@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,11 +21,11 @@ from generator.formats.decks.geometry import (
 from generator.formats.decks.markdown import Para, Run, Table, paragraphs
 from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
+from generator.outputs.decks.fresh import FreshParts
 from generator.outputs.decks.layouts import Master
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
-    from pptx.text.text import TextFrame
 
 SUBTITLE_SIZES = tx.sizes(24, SMALLEST)
 CONTINUED = " (cont.)"
@@ -48,7 +46,7 @@ class DeckBuilder:
         self.height = int(self.prs.slide_height or 0)
         self.content = self._content_area()
         self._title_styles: dict[str, tuple[bool, bool]] = {}
-        self._notes_number = 0  # the number in the part name of the last notes page added
+        self._fresh = FreshParts(self.prs, master.data)
 
     # -- slides -------------------------------------------------------------------------------
 
@@ -198,7 +196,7 @@ class DeckBuilder:
     # -- pieces -------------------------------------------------------------------------------
 
     def _add(self, role: str) -> Slide:
-        return self.prs.slides.add_slide(self.master.layout(self.prs, role))
+        return self._fresh.slide(self.master.layout(self.prs, role))
 
     def _set_title(self, slide: Slide, title: str, sizes: Sequence[float]) -> None:
         shape = _placeholder(slide, "title")
@@ -231,52 +229,13 @@ class DeckBuilder:
             body = element.find(_TX_BODY) if element.tag == _SP else None
             if body is None or not "".join(t.text or "" for t in body.iter(_TEXT)).strip():
                 tree.remove(element)
-        frame = self._notes_frame(slide)
+        frame = self._fresh.notes_frame(slide)
         if frame is None:
             raise ToolkitError(
                 f"deck template '{self.master.path}': its notes master has no body placeholder, "
                 "so slides cannot carry speaker notes"
             )
         fr.write_notes(frame, notes)
-
-    def _notes_frame(self, slide: Slide) -> TextFrame | None:
-        """The text frame of a new notes page for `slide`: a copy of the first one python-pptx made.
-
-        python-pptx clones every notes page's placeholders from the notes master one by one (and looks
-        through the whole package for a free part name); a fresh notes page is the same XML each time,
-        so after the first one for a master each is a copy of it, related as python-pptx relates it.
-        """
-        from pptx.opc.constants import CONTENT_TYPE as CT
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-        from pptx.opc.packuri import PackURI
-        from pptx.parts.slide import NotesSlidePart
-        from pptx.text.text import TextFrame
-
-        package = self.prs.part.package
-        page = _notes_pages.get(self.master.data)
-        if page is None:
-            notes = slide.notes_slide
-            frame = notes.notes_text_frame  # adds the body's text element if the master's lacks one
-            tree = notes.shapes._spTree
-            body = None if frame is None else list(tree).index(frame._txBody.getparent())
-            _notes_pages[self.master.data] = _NotesPage(copy.deepcopy(notes._element), body)
-            self._notes_number = PackURI(notes.part.partname).idx or 0
-            return frame
-        if page.body is None:
-            return None
-        # Numbered on from the first free name: every notes page of this deck is one it added.
-        self._notes_number = (
-            self._notes_number + 1
-            if self._notes_number
-            else PackURI(package.next_partname(_NOTES_NAME)).idx or 1
-        )
-        element = copy.deepcopy(page.element)
-        part = NotesSlidePart(PackURI(_NOTES_NAME % self._notes_number), CT.PML_NOTES_SLIDE, package, element)
-        part.relate_to(self.prs.part.notes_master_part, RT.NOTES_MASTER)
-        part.relate_to(slide.part, RT.SLIDE)
-        slide.part.relate_to(part, RT.NOTES_SLIDE)
-        tree = element.find(f"{_P}cSld/{_P}spTree")
-        return TextFrame(tree[page.body].find(_TX_BODY), part.notes_slide)
 
     def _content_area(self) -> Area:
         layout = self.master.layout(self.prs, "content")
@@ -289,21 +248,9 @@ class DeckBuilder:
         return Area(margin, top, self.width - 2 * margin, self.height - top - margin)
 
 
-@dataclass(frozen=True)
-class _NotesPage:
-    """A fresh notes page as python-pptx makes it on a master, and where in its shapes the body is."""
-
-    element: Any
-    body: int | None  # None: the master's notes master has no body placeholder
-
-
-# Per master (by its bytes), in this process: the notes page every slide's notes start from.
-_notes_pages: dict[bytes, _NotesPage] = {}
-
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _SP, _TX_BODY = f"{_P}sp", f"{_P}txBody"
 _TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
-_NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
 # What python-pptx counts as a shape of a shape tree; a placeholder is one whose properties hold a p:ph.
 _SHAPES = frozenset(f"{_P}{tag}" for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
 _PH_PATH = f"*/{_P}nvPr/{_P}ph"
