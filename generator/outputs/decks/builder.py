@@ -46,6 +46,7 @@ class DeckBuilder:
         self.height = int(self.prs.slide_height or 0)
         self.content = self._content_area()
         self._title_styles: dict[str, tuple[bool, bool]] = {}
+        self._title_boxes: dict[str, tuple[int, int]] = {}  # by layout part: its title's inherited size
         self._fresh = FreshParts(self.prs, master.data)
 
     # -- slides -------------------------------------------------------------------------------
@@ -205,8 +206,16 @@ class DeckBuilder:
             shape = slide.shapes.add_textbox(
                 *sh.emu(self.content.left, top, self.content.width, int(self.height * 0.14))
             )
-        box = geo.inner(shape.width, shape.height)
         layout = slide.slide_layout
+        if shape._element.find(_OWN_XFRM) is None:
+            # Sized by the layout (a fresh copy of its title): python-pptx looks that up through the
+            # layout and master placeholders each time it is asked.
+            part = str(layout.part.partname)
+            if part not in self._title_boxes:
+                self._title_boxes[part] = (int(shape.width), int(shape.height))
+            box = geo.inner(*self._title_boxes[part])
+        else:
+            box = geo.inner(shape.width, shape.height)
         if layout.name not in self._title_styles:
             self._title_styles[layout.name] = _title_style(layout)
         caps, bold = self._title_styles[layout.name]
@@ -250,7 +259,9 @@ class DeckBuilder:
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _SP, _TX_BODY = f"{_P}sp", f"{_P}txBody"
-_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_TEXT = f"{_A}t"
+_OWN_XFRM = f"{_P}spPr/{_A}xfrm"
 # What python-pptx counts as a shape of a shape tree; a placeholder is one whose properties hold a p:ph.
 _SHAPES = frozenset(f"{_P}{tag}" for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
 _PH_PATH = f"*/{_P}nvPr/{_P}ph"

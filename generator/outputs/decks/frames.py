@@ -55,6 +55,12 @@ _BULLET_TAGS = frozenset(
     _a(name) for name in ("buNone", "buAutoNum", "buChar", "buBlip", "buFont", "buFontTx")
 )
 _ALIGN = {"left": "l", "center": "ctr"}
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+# a:bodyPr: its auto-fit choice, the elements that follow it, and the insets DrawingML assumes unsaid.
+_AUTOFIT = frozenset(_a(name) for name in ("noAutofit", "normAutofit", "spAutoFit"))
+_NO_AUTOFIT = _a("noAutofit")
+_AFTER_AUTOFIT = frozenset(_a(name) for name in ("scene3d", "sp3d", "flatTx", "extLst"))
+_DEFAULT_INSETS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}
 # XML 1.0 cannot hold control characters other than tab and line feed: they are written as _xHHHH_,
 # the escape Office reads back (python-pptx writes them the same way).
 _CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
@@ -74,21 +80,26 @@ def _centipoints(points: float) -> str:
 
 def prepare(frame: TextFrame, *, anchor: str | None = None) -> None:
     """Wrap on, auto-fit off, fixed insets: what the measurement assumes."""
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
-    from pptx.util import Pt
-
-    frame.word_wrap = True
+    body = frame._bodyPr
+    body.set("wrap", "square")
     # Auto-fit off: LibreOffice would otherwise shrink overflowing text when rendering, hiding overflow
     # that a PowerPoint user would see.
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left = frame.margin_right = Pt(INSET_X)
-    frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
+    for old in [child for child in body if child.tag in _AUTOFIT]:
+        body.remove(old)
+    no_autofit = body.makeelement(_NO_AUTOFIT, {})
+    successor = next((child for child in body if child.tag in _AFTER_AUTOFIT), None)
+    if successor is None:
+        body.append(no_autofit)
+    else:
+        successor.addprevious(no_autofit)
+    for name, points in (("lIns", INSET_X), ("rIns", INSET_X), ("tIns", INSET_Y), ("bIns", INSET_Y)):
+        inset = _emu(points)
+        if inset == _DEFAULT_INSETS[name]:
+            body.attrib.pop(name, None)  # the default is left unsaid, as python-pptx leaves it
+        else:
+            body.set(name, str(inset))
     if anchor:
-        frame.vertical_anchor = {
-            "top": MSO_ANCHOR.TOP,
-            "middle": MSO_ANCHOR.MIDDLE,
-            "bottom": MSO_ANCHOR.BOTTOM,
-        }[anchor]
+        body.set("anchor", _ANCHOR[anchor])
 
 
 def write(
