@@ -66,20 +66,50 @@ def draw_flow(slide: Slide, flow: Flow) -> None:
         fr.prepare(shape.text_frame, anchor="middle")
         fr.write(shape.text_frame, paras, flow.size, align="center", color="FFFFFF")
         boxes.append(shape)
-    for index, ((start, end), (row, next_row)) in enumerate(
-        zip(itertools.pairwise(boxes), itertools.pairwise(flow.rows), strict=True)
+    for index, ((start, end), (a, b), (row, next_row)) in enumerate(
+        zip(
+            itertools.pairwise(boxes),
+            itertools.pairwise(flow.boxes),
+            itertools.pairwise(flow.rows),
+            strict=True,
+        )
     ):
-        arrow = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, *emu(0, 0, 0, 0))
-        arrow.name = f"Arrow {index + 1}"
         # connection sites of a rectangle: 0 top, 1 left, 2 bottom, 3 right; odd rows run right to left
         sites = (2, 0) if next_row != row else ((1, 3) if row % 2 else (3, 1))
-        arrow.begin_connect(start, sites[0])
-        arrow.end_connect(end, sites[1])
+        # Drawn between the two sites and glued to them: what python-pptx's begin_connect and
+        # end_connect make, without their moving each end point through the connector's proxies.
+        arrow = slide.shapes.add_connector(
+            MSO_CONNECTOR.STRAIGHT, *emu(*_site(a, sites[0]), *_site(b, sites[1]))
+        )
+        arrow.name = f"Arrow {index + 1}"
+        glue = arrow._element.find(_GLUE_PARENT)
+        for tag, shape, site in (("stCxn", start, sites[0]), ("endCxn", end, sites[1])):
+            joint = glue.makeelement(qn(f"a:{tag}"), {})
+            joint.set("id", str(shape.shape_id))
+            joint.set("idx", str(site))
+            glue.append(joint)
         arrow.line.width = Pt(ARROW_WIDTH)
         arrow.line.color.theme_color = MSO_THEME_COLOR.TEXT_2
         # No API for arrowheads: a tailEnd element in the line properties draws one at the end point.
         line = arrow.line._get_or_add_ln()
         line.append(line.makeelement(qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"}))
+
+
+_GLUE_PARENT = (
+    "{http://schemas.openxmlformats.org/presentationml/2006/main}nvCxnSpPr/"
+    "{http://schemas.openxmlformats.org/presentationml/2006/main}cNvCxnSpPr"
+)
+
+
+def _site(box: Area, site: int) -> tuple[int, int]:
+    """Where connection site `site` of a rectangle is, rounded as python-pptx rounds it."""
+    x, y, cx, cy = box.left, box.top, box.width, box.height
+    return {
+        0: (int(x + cx / 2), y),
+        1: (x, int(y + cy / 2)),
+        2: (int(x + cx / 2), y + cy),
+        3: (x + cx, int(y + cy / 2)),
+    }[site]
 
 
 def add_table(
