@@ -95,6 +95,7 @@ def draw_flow(slide: Slide, flow: Flow) -> None:
         line.append(line.makeelement(qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"}))
 
 
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _GLUE_PARENT = (
     "{http://schemas.openxmlformats.org/presentationml/2006/main}nvCxnSpPr/"
     "{http://schemas.openxmlformats.org/presentationml/2006/main}cNvCxnSpPr"
@@ -115,20 +116,32 @@ def _site(box: Area, site: int) -> tuple[int, int]:
 def add_table(
     slide: Slide, rows: Sequence[Sequence[Cell]], widths: Sequence[int], area: Area, size: float
 ) -> None:
-    """A table (first row the header) at the top of `area`, each row as tall as its text needs."""
+    """A table (first row the header) at the top of `area`, each row as tall as its text needs.
+
+    Sizes, margins and wrapping are set on the table's XML directly: python-pptx's cell proxies look
+    each element up again for every property, and resize the frame after every column and row.
+    """
+    from pptx.text.text import TextFrame
     from pptx.util import Pt
 
     heights = table_height(rows, widths, size)
     box = emu(area.left, area.top, sum(widths), sum(heights))
-    frame = slide.shapes.add_table(len(rows), len(widths), *box)
+    frame = slide.shapes.add_table(len(rows), len(widths), *box)  # as wide and tall as its columns and rows
     frame.name = "Table"
-    table = frame.table
-    for index, w in enumerate(emu(*widths)):
-        table.columns[index].width = w
-    for index, (row, h) in enumerate(zip(list(table.rows), emu(*heights), strict=True)):
-        row.height = h
-        for cell, paras in zip(row.cells, rows[index], strict=True):
-            cell.margin_left = cell.margin_right = Pt(CELL_X)
-            cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
-            cell.text_frame.word_wrap = True
-            fr.write(cell.text_frame, paras, size, bold=index == 0)
+    table = frame._element.find(f"{_A}graphic/{_A}graphicData/{_A}tbl")
+    for column, w in zip(table.find(f"{_A}tblGrid"), widths, strict=True):
+        column.set("w", str(w))
+    margins = [(side, str(Pt(CELL_X))) for side in ("marL", "marR")]
+    margins += [(side, str(Pt(CELL_Y))) for side in ("marT", "marB")]
+    for index, (row, h) in enumerate(zip(table.findall(f"{_A}tr"), heights, strict=True)):
+        row.set("h", str(h))
+        for cell, paras in zip(row.findall(f"{_A}tc"), rows[index], strict=True):
+            body = cell.find(f"{_A}txBody")
+            properties = cell.find(f"{_A}tcPr")
+            if properties is None:  # a new table's cells have one; it goes after the text
+                properties = cell.makeelement(f"{_A}tcPr", {})
+                body.addnext(properties)
+            for side, margin in margins:
+                properties.set(side, margin)
+            body.find(f"{_A}bodyPr").set("wrap", "square")
+            fr.write(TextFrame(body, frame), paras, size, bold=index == 0)
