@@ -31,7 +31,9 @@ class _NotesPage:
     body: int | None  # None: the master's notes master has no body placeholder
 
 
-# In this process, per master (by its bytes): a fresh slide of each layout (by part name), the notes page.
+# In this process, for the master last drawn on (by its bytes): a fresh slide of each layout (by part
+# name) and the fresh notes page. A new master starts afresh, so a long-lived process that sees its
+# template edited again and again keeps only what the current one needs.
 _slides: dict[tuple[bytes, str], Any] = {}
 _notes_pages: dict[bytes, _NotesPage] = {}
 
@@ -42,6 +44,9 @@ class FreshParts:
     def __init__(self, prs: Presentation, master: bytes) -> None:
         self.prs = prs
         self.master = master
+        if master not in _notes_pages and _notes_pages:
+            _slides.clear()
+            _notes_pages.clear()
         self._notes_number = 0  # the number in the part name of the last notes page added
 
     def slide(self, layout: SlideLayout) -> Slide:
