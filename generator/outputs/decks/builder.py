@@ -23,6 +23,7 @@ from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
 from generator.outputs.decks.fresh import FreshParts
 from generator.outputs.decks.layouts import Master
+from generator.outputs.decks.ooxml import clark
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -257,14 +258,13 @@ class DeckBuilder:
         return Area(margin, top, self.width - 2 * margin, self.height - top - margin)
 
 
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_SP, _TX_BODY = f"{_P}sp", f"{_P}txBody"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_TEXT = f"{_A}t"
-_OWN_XFRM = f"{_P}spPr/{_A}xfrm"
+_SP, _TX_BODY, _TEXT = clark("p:sp"), clark("p:txBody"), clark("a:t")
+_OWN_XFRM = clark("p:spPr/a:xfrm")
 # What python-pptx counts as a shape of a shape tree; a placeholder is one whose properties hold a p:ph.
-_SHAPES = frozenset(f"{_P}{tag}" for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
-_PH_PATH = f"*/{_P}nvPr/{_P}ph"
+_SHAPES = frozenset(
+    clark(f"p:{tag}") for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart")
+)
+_PH_PATH = clark("*/p:nvPr/p:ph")
 _KINDS = {"title": ("title", "ctrTitle"), "body": ("body", "obj", "subTitle")}
 
 

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 from generator.formats.decks import text as tx
 from generator.formats.decks.geometry import INSET_X, INSET_Y
 from generator.formats.decks.markdown import Para
+from generator.outputs.decks.ooxml import clark
 
 if TYPE_CHECKING:
     from pptx.text.text import TextFrame
 
 
 def _a(name: str) -> str:
-    return "{http://schemas.openxmlformats.org/drawingml/2006/main}" + name
+    return clark(f"a:{name}")
 
 
 _P, _PPR, _R, _RPR, _T = _a("p"), _a("pPr"), _a("r"), _a("rPr"), _a("t")

@@ -13,13 +13,14 @@ import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from generator.outputs.decks.ooxml import clark
+
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
     from pptx.slide import Slide, SlideLayout
     from pptx.text.text import TextFrame
 
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_TX_BODY = f"{_P}txBody"
+_TX_BODY, _SHAPE_TREE = clark("p:txBody"), clark("p:cSld/p:spTree")
 _NOTES_NAME = "/ppt/notesSlides/notesSlide%d.xml"
 
 
@@ -101,5 +102,5 @@ class FreshParts:
         part.relate_to(self.prs.part.notes_master_part, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
-        tree = element.find(f"{_P}cSld/{_P}spTree")
+        tree = element.find(_SHAPE_TREE)
         return TextFrame(tree[page.body].find(_TX_BODY), part.notes_slide)

@@ -16,6 +16,7 @@ from generator.formats.decks.geometry import (
     table_height,
 )
 from generator.outputs.decks import frames as fr
+from generator.outputs.decks.ooxml import clark
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -84,7 +85,7 @@ def draw_flow(slide: Slide, flow: Flow) -> None:
         arrow.name = f"Arrow {index + 1}"
         glue = arrow._element.find(_GLUE_PARENT)
         for tag, shape, site in (("stCxn", start, sites[0]), ("endCxn", end, sites[1])):
-            joint = glue.makeelement(qn(f"a:{tag}"), {})
+            joint = glue.makeelement(clark(f"a:{tag}"), {})
             joint.set("id", str(shape.shape_id))
             joint.set("idx", str(site))
             glue.append(joint)
@@ -95,11 +96,7 @@ def draw_flow(slide: Slide, flow: Flow) -> None:
         line.append(line.makeelement(qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"}))
 
 
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_GLUE_PARENT = (
-    "{http://schemas.openxmlformats.org/presentationml/2006/main}nvCxnSpPr/"
-    "{http://schemas.openxmlformats.org/presentationml/2006/main}cNvCxnSpPr"
-)
+_GLUE_PARENT = clark("p:nvCxnSpPr/p:cNvCxnSpPr")
 
 
 def _site(box: Area, site: int) -> tuple[int, int]:
@@ -128,20 +125,20 @@ def add_table(
     box = emu(area.left, area.top, sum(widths), sum(heights))
     frame = slide.shapes.add_table(len(rows), len(widths), *box)  # as wide and tall as its columns and rows
     frame.name = "Table"
-    table = frame._element.find(f"{_A}graphic/{_A}graphicData/{_A}tbl")
-    for column, w in zip(table.find(f"{_A}tblGrid"), widths, strict=True):
+    table = frame._element.find(clark("a:graphic/a:graphicData/a:tbl"))
+    for column, w in zip(table.find(clark("a:tblGrid")), widths, strict=True):
         column.set("w", str(w))
     margins = [(side, str(Pt(CELL_X))) for side in ("marL", "marR")]
     margins += [(side, str(Pt(CELL_Y))) for side in ("marT", "marB")]
-    for index, (row, h) in enumerate(zip(table.findall(f"{_A}tr"), heights, strict=True)):
+    for index, (row, h) in enumerate(zip(table.findall(clark("a:tr")), heights, strict=True)):
         row.set("h", str(h))
-        for cell, paras in zip(row.findall(f"{_A}tc"), rows[index], strict=True):
-            body = cell.find(f"{_A}txBody")
-            properties = cell.find(f"{_A}tcPr")
+        for cell, paras in zip(row.findall(clark("a:tc")), rows[index], strict=True):
+            body = cell.find(clark("a:txBody"))
+            properties = cell.find(clark("a:tcPr"))
             if properties is None:  # a new table's cells have one; it goes after the text
-                properties = cell.makeelement(f"{_A}tcPr", {})
+                properties = cell.makeelement(clark("a:tcPr"), {})
                 body.addnext(properties)
             for side, margin in margins:
                 properties.set(side, margin)
-            body.find(f"{_A}bodyPr").set("wrap", "square")
+            body.find(clark("a:bodyPr")).set("wrap", "square")
             fr.write(TextFrame(body, frame), paras, size, bold=index == 0)
