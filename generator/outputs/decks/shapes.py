@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.formats.decks.diagram import Flow, flow_layout
 from generator.formats.decks.geometry import (
@@ -43,9 +43,7 @@ def flow_diagram(slide: Slide, steps: Sequence[str], area: Area, *, title: str |
 
 def draw_flow(slide: Slide, flow: Flow) -> None:
     """A measured flow as native, editable shapes: the caption, the boxes, an arrow between each pair."""
-    from pptx.enum.dml import MSO_THEME_COLOR
-    from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-    from pptx.oxml.ns import qn
+    from pptx.enum.shapes import MSO_CONNECTOR
     from pptx.util import Pt
 
     if flow.caption is not None and flow.caption_para is not None:
@@ -56,14 +54,7 @@ def draw_flow(slide: Slide, flow: Flow) -> None:
         fr.write(caption.text_frame, [flow.caption_para], flow.caption_size, bold=True)
     boxes = []
     for index, (box, paras) in enumerate(zip(flow.boxes, flow.paras, strict=True)):
-        shape = slide.shapes.add_shape(
-            MSO_SHAPE.ROUNDED_RECTANGLE, *emu(box.left, box.top, box.width, box.height)
-        )
-        shape.name = f"Step {index + 1}"
-        shape.adjustments[0] = ROUND
-        shape.fill.solid()
-        shape.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-        shape.line.fill.background()
+        shape = rounded_box(slide, box, f"Step {index + 1}", fill="accent1", outline=None)
         fr.prepare(shape.text_frame, anchor="middle")
         fr.write(shape.text_frame, paras, flow.size, align="center", color="FFFFFF")
         boxes.append(shape)
@@ -82,21 +73,50 @@ def draw_flow(slide: Slide, flow: Flow) -> None:
         arrow = slide.shapes.add_connector(
             MSO_CONNECTOR.STRAIGHT, *emu(*_site(a, sites[0]), *_site(b, sites[1]))
         )
-        arrow.name = f"Arrow {index + 1}"
-        glue = arrow._element.find(_GLUE_PARENT)
-        for tag, shape, site in (("stCxn", start, sites[0]), ("endCxn", end, sites[1])):
-            joint = glue.makeelement(clark(f"a:{tag}"), {})
-            joint.set("id", str(shape.shape_id))
-            joint.set("idx", str(site))
-            glue.append(joint)
-        arrow.line.width = Pt(ARROW_WIDTH)
-        arrow.line.color.theme_color = MSO_THEME_COLOR.TEXT_2
-        # No API for arrowheads: a tailEnd element in the line properties draws one at the end point.
-        line = arrow.line._get_or_add_ln()
-        line.append(line.makeelement(qn("a:tailEnd"), {"type": "triangle", "w": "med", "len": "med"}))
+        element = arrow._element
+        element.find(clark("p:nvCxnSpPr/p:cNvPr")).set("name", f"Arrow {index + 1}")
+        glue = element.find(clark("p:nvCxnSpPr/p:cNvCxnSpPr"))
+        _child(glue, "a:stCxn", id=str(start.shape_id), idx=str(sites[0]))
+        _child(glue, "a:endCxn", id=str(end.shape_id), idx=str(sites[1]))
+        line = _child(element.find(clark("p:spPr")), "a:ln", w=str(Pt(ARROW_WIDTH)))
+        _child(_child(line, "a:solidFill"), "a:schemeClr", val="tx2")
+        # The arrowhead: a tailEnd in the line properties draws one at the end point.
+        _child(line, "a:tailEnd", type="triangle", w="med", len="med")
 
 
-_GLUE_PARENT = clark("p:nvCxnSpPr/p:cNvCxnSpPr")
+def rounded_box(slide: Slide, area: Area, name: str, *, fill: str, outline: str | None) -> Any:
+    """A rounded rectangle filled with theme colour `fill` ('accent1', 'bg2', ...), outlined in theme
+    colour `outline` or not at all.
+
+    Styled on its XML directly, as python-pptx's fill, line and adjustment proxies would style it
+    (each of them looks its elements up again for every property).
+    """
+    from pptx.enum.shapes import MSO_SHAPE
+
+    shape = slide.shapes.add_shape(
+        MSO_SHAPE.ROUNDED_RECTANGLE, *emu(area.left, area.top, area.width, area.height)
+    )
+    element = shape._element
+    element.find(clark("p:nvSpPr/p:cNvPr")).set("name", name)
+    properties = element.find(clark("p:spPr"))
+    corner = _child(properties.find(clark("a:prstGeom/a:avLst")), "a:gd", name="adj")
+    corner.set("fmla", f"val {int(ROUND * 100000.0)}")  # python-pptx's scale for a shape adjustment
+    _child(_child(properties, "a:solidFill"), "a:schemeClr", val=fill)
+    line = _child(properties, "a:ln")  # after the fill, as the schema orders them
+    if outline is None:
+        _child(line, "a:noFill")
+    else:
+        _child(_child(line, "a:solidFill"), "a:schemeClr", val=outline)
+    return shape
+
+
+def _child(parent: Any, tag: str, **attrs: str) -> Any:
+    """A new last child of `parent`, its tag given with a prefix ('a:ln')."""
+    child = parent.makeelement(clark(tag), {})
+    for key, value in attrs.items():
+        child.set(key, value)
+    parent.append(child)
+    return child
 
 
 def _site(box: Area, site: int) -> tuple[int, int]:
