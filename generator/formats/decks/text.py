@@ -113,19 +113,23 @@ def space_before(para: Para, previous: Para | None, size: float) -> float:
 _SPACE = re.compile(r"(\s+)")
 
 
+# A piece of text in one style, as (text, (bold, italic, code)): plain tuples, cheaper to make than Runs.
+_Piece = tuple[str, tuple[bool, bool, bool]]
+
+
 @lru_cache(maxsize=20_000)
-def _words(para: Para) -> tuple[tuple[Run | None, tuple[Run, ...]], ...]:
+def _pieces(para: Para) -> tuple[tuple[_Piece | None, tuple[_Piece, ...]], ...]:
     """(the space before, the word's pieces): a word may change style midway, as in '**bold**,'."""
-    out: list[tuple[Run | None, tuple[Run, ...]]] = []
-    space: Run | None = None
-    word: list[Run] = []
+    out: list[tuple[_Piece | None, tuple[_Piece, ...]]] = []
+    space: _Piece | None = None
+    word: list[_Piece] = []
     for run in para.runs:
-        text = run.text
+        text, style = run.text, run.style
         if para.code and not out and not word:
             # code keeps its indentation: the leading spaces belong to the first word
             stripped = text.lstrip(" ")
             if len(stripped) < len(text):
-                word.append(Run(text[: len(text) - len(stripped)], *run.style))
+                word.append((text[: len(text) - len(stripped)], style))
                 text = stripped
         for piece in _SPACE.split(text):
             if not piece:
@@ -135,21 +139,65 @@ def _words(para: Para) -> tuple[tuple[Run | None, tuple[Run, ...]], ...]:
                     out.append((space, tuple(word)))
                     word = []
                 # the real whitespace: renderers keep runs of spaces (code alignment), so they take room
-                space = Run(piece, *run.style)
+                space = (piece, style)
             else:
-                word.append(Run(piece, *run.style))
+                word.append((piece, style))
     if word:
         out.append((space, tuple(word)))
     return tuple(out)
 
 
 @lru_cache(maxsize=20_000)
+def _words(para: Para) -> tuple[tuple[Run | None, tuple[Run, ...]], ...]:
+    """The words of `_pieces` as runs, for the lines `wrap` makes of them."""
+    return tuple(
+        (
+            None if space is None else Run(space[0], *space[1]),
+            tuple(Run(text, *style) for text, style in word),
+        )
+        for space, word in _pieces(para)
+    )
+
+
+@lru_cache(maxsize=20_000)
 def _word_ems(para: Para) -> tuple[tuple[float, float], ...]:
     """Each word's (space before, word) widths at 1 pt: measured once, whatever sizes the text is tried at."""
     return tuple(
-        (_em(space.text, space.style) if space is not None else 0.0, sum(_em(r.text, r.style) for r in word))
-        for space, word in _words(para)
+        (_em(*space) if space is not None else 0.0, sum(_em(text, style) for text, style in word))
+        for space, word in _pieces(para)
     )
+
+
+@lru_cache(maxsize=50_000)
+def _line_count(para: Para, box_width: float, size: float) -> int:
+    """len(wrap(para, box_width, size)), by the same greedy breaking, without building the lines.
+
+    Fitting tries each text at many sizes and only needs how tall it is: counting is what it asks most.
+    """
+    avail = box_width * WIDTH_SAFETY - margin_left(para, size)
+    lines = 0
+    current = False  # whether the line being filled holds anything
+    used = 0.0
+    for (space, word), (space_em, word_em) in zip(_pieces(para), _word_ems(para), strict=True):
+        gap = space_em * size if (space is not None and current) else 0.0
+        needed = word_em * size
+        if current and used + gap + needed > avail:
+            lines += 1
+            current, used, gap = False, 0.0, 0.0
+        if not current and needed > avail:
+            # broken between characters, as _break_word breaks it
+            for text, style in word:
+                for char in text:
+                    w = _em(char, style) * size
+                    if current and used + w > avail:
+                        lines += 1
+                        current, used = False, 0.0
+                    current = True
+                    used += w
+            continue
+        current = True
+        used += gap + needed
+    return lines + 1 if current or not lines else lines
 
 
 @lru_cache(maxsize=50_000)
@@ -205,7 +253,7 @@ def breaks_words(paras: Sequence[Para], box_width: float, size: float) -> bool:
 def height(paras: Sequence[Para], box_width: float, size: float) -> float:
     total, previous = 0.0, None
     for para in paras:
-        total += space_before(para, previous, size) + len(wrap(para, box_width, size)) * LINE * size
+        total += space_before(para, previous, size) + _line_count(para, box_width, size) * LINE * size
         previous = para
     return total
 

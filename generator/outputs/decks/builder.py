@@ -21,7 +21,9 @@ from generator.formats.decks.geometry import (
 from generator.formats.decks.markdown import Para, Run, Table, paragraphs
 from generator.outputs.decks import frames as fr
 from generator.outputs.decks import shapes as sh
+from generator.outputs.decks.fresh import FreshParts
 from generator.outputs.decks.layouts import Master
+from generator.outputs.decks.ooxml import clark
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -45,6 +47,8 @@ class DeckBuilder:
         self.height = int(self.prs.slide_height or 0)
         self.content = self._content_area()
         self._title_styles: dict[str, tuple[bool, bool]] = {}
+        self._title_boxes: dict[str, tuple[int, int]] = {}  # by layout part: its title's inherited size
+        self._fresh = FreshParts(self.prs, master.data)
 
     # -- slides -------------------------------------------------------------------------------
 
@@ -194,7 +198,7 @@ class DeckBuilder:
     # -- pieces -------------------------------------------------------------------------------
 
     def _add(self, role: str) -> Slide:
-        return self.prs.slides.add_slide(self.master.layout(self.prs, role))
+        return self._fresh.slide(self.master.layout(self.prs, role))
 
     def _set_title(self, slide: Slide, title: str, sizes: Sequence[float]) -> None:
         shape = _placeholder(slide, "title")
@@ -203,8 +207,19 @@ class DeckBuilder:
             shape = slide.shapes.add_textbox(
                 *sh.emu(self.content.left, top, self.content.width, int(self.height * 0.14))
             )
-        box = geo.inner(shape.width, shape.height)
-        caps, bold = self._title_styles.setdefault(slide.slide_layout.name, _title_style(slide.slide_layout))
+        layout = slide.slide_layout
+        if shape._element.find(_OWN_XFRM) is None:
+            # Sized by the layout (a fresh copy of its title): python-pptx looks that up through the
+            # layout and master placeholders each time it is asked.
+            part = str(layout.part.partname)
+            if part not in self._title_boxes:
+                self._title_boxes[part] = (int(shape.width), int(shape.height))
+            box = geo.inner(*self._title_boxes[part])
+        else:
+            box = geo.inner(shape.width, shape.height)
+        if layout.name not in self._title_styles:
+            self._title_styles[layout.name] = _title_style(layout)
+        caps, bold = self._title_styles[layout.name]
         para, size = geo.fit_title(title, box, sizes, caps=caps, bold=bold)
         fr.prepare(shape.text_frame)
         fr.write(shape.text_frame, [para], size)
@@ -219,10 +234,12 @@ class DeckBuilder:
 
     def _finish(self, slide: Slide, notes: Sequence[Para]) -> None:
         """Speaker notes on, empty placeholders off (an empty one shows 'Click to add text')."""
-        for shape in list(slide.placeholders):
-            if not (shape.has_text_frame and shape.text_frame.text.strip()):
-                shape._element.getparent().remove(shape._element)
-        frame = slide.notes_slide.notes_text_frame
+        tree = slide.shapes._spTree
+        for element, _ in _placeholder_elements(tree):
+            body = element.find(_TX_BODY) if element.tag == _SP else None
+            if body is None or not "".join(t.text or "" for t in body.iter(_TEXT)).strip():
+                tree.remove(element)
+        frame = self._fresh.notes_frame(slide)
         if frame is None:
             raise ToolkitError(
                 f"deck template '{self.master.path}': its notes master has no body placeholder, "
@@ -241,16 +258,41 @@ class DeckBuilder:
         return Area(margin, top, self.width - 2 * margin, self.height - top - margin)
 
 
-def _placeholder(container: Any, kind: str) -> Any:
-    """The container's title placeholder, or its main body placeholder (the lowest idx), or None."""
-    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+_SP, _TX_BODY, _TEXT = clark("p:sp"), clark("p:txBody"), clark("a:t")
+_OWN_XFRM = clark("p:spPr/a:xfrm")
+# What python-pptx counts as a shape of a shape tree; a placeholder is one whose properties hold a p:ph.
+_SHAPES = frozenset(
+    clark(f"p:{tag}") for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart")
+)
+_PH_PATH = clark("*/p:nvPr/p:ph")
+_KINDS = {"title": ("title", "ctrTitle"), "body": ("body", "obj", "subTitle")}
 
-    types = {
-        "title": (PH.TITLE, PH.CENTER_TITLE),
-        "body": (PH.BODY, PH.OBJECT, PH.SUBTITLE),
-    }[kind]
-    found = [s for s in container.placeholders if s.placeholder_format.type in types]
-    return min(found, key=lambda s: s.placeholder_format.idx, default=None)
+
+def _placeholder_elements(tree: Any) -> list[tuple[Any, Any]]:
+    """Each placeholder shape of a shape tree with its p:ph element, in document order."""
+    found = []
+    for element in tree:
+        if element.tag in _SHAPES:
+            ph = element.find(_PH_PATH)
+            if ph is not None:
+                found.append((element, ph))
+    return found
+
+
+def _placeholder(container: Any, kind: str) -> Any:
+    """The container's title placeholder, or its main body placeholder (the lowest idx), or None.
+
+    Read from the XML: python-pptx's placeholder proxies look up each shape's p:ph by XPath for every
+    property asked, which made this lookup a tenth of a deck's time.
+    """
+    shapes = container.shapes
+    types = _KINDS[kind]
+    best, lowest = None, 0
+    for element, ph in _placeholder_elements(shapes._spTree):
+        idx = int(ph.get("idx", "0"))
+        if ph.get("type", "obj") in types and (best is None or idx < lowest):
+            best, lowest = element, idx
+    return None if best is None else shapes._shape_factory(best)
 
 
 def _title_style(layout: Any) -> tuple[bool, bool]:

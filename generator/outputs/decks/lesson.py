@@ -11,7 +11,7 @@ from datetime import time
 
 from generator.errors import ToolkitError
 from generator.formats.decks import markdown as md
-from generator.formats.decks.geometry import BODY_SIZES, ROUND, STATEMENT_SIZES
+from generator.formats.decks.geometry import BODY_SIZES, STATEMENT_SIZES, Area
 from generator.formats.decks.lesson_plan import (
     FURTHER_READING,
     KeyPointSlide,
@@ -31,7 +31,7 @@ from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.outputs.decks import frames as fr
 from generator.outputs.decks.builder import DeckBuilder, note
-from generator.outputs.decks.shapes import emu, flow_diagram
+from generator.outputs.decks.shapes import flow_diagram, rounded_box
 
 
 def _line(*runs: Run) -> Para:
@@ -211,9 +211,6 @@ def _activity(b: DeckBuilder, course: Course, lesson: Lesson, clock: time | None
 
 
 def _debrief(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
-    from pptx.enum.dml import MSO_THEME_COLOR
-    from pptx.enum.shapes import MSO_SHAPE
-
     part = parts(lesson)[2]
     notes = [_line(Run(part.span(clock), bold=True), Run(f" · {part.minutes} min"))]
     if lesson.debrief.common_errors:
@@ -228,14 +225,8 @@ def _debrief(b: DeckBuilder, lesson: Lesson, clock: time | None) -> None:
     area = b.content
     takeaway, size, band_h = takeaway_band(area, takeaway)
     slides = b.text("Debrief", bullets(lesson.debrief.questions), notes, area=debrief_area(area, lesson))
-    band = slides[-1].shapes.add_shape(
-        MSO_SHAPE.ROUNDED_RECTANGLE, *emu(area.left, area.bottom - band_h, area.width, band_h)
-    )
-    band.name = "Key takeaway"
-    band.fill.solid()
-    band.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
-    band.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
-    band.adjustments[0] = ROUND
+    box = Area(area.left, area.bottom - band_h, area.width, band_h)
+    band = rounded_box(slides[-1], box, "Key takeaway", fill="bg2", outline="accent1")
     fr.prepare(band.text_frame, anchor="middle")
     fr.write(band.text_frame, [takeaway], size, color="1F2933")
 

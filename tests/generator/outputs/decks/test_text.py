@@ -144,3 +144,21 @@ def test_a_title_too_long_for_its_box_is_cut_with_an_ellipsis(builder: DeckBuild
     box = tx.Box(title.width / 12700 - 14.4, title.height / 12700 - 7.2)
     size = title.text_frame.paragraphs[0].runs[0].font.size.pt
     assert size == 24 and tx.fits([para(title.text_frame.text)], box, size)
+
+
+@pytest.mark.parametrize("size", [12, 19.5, 28, 44])
+def test_the_height_measured_is_the_height_of_the_lines_drawn(size: float) -> None:
+    # Fitting counts lines without building them; the count must be what wrapping draws, long words
+    # broken between letters and code indentation included, or a deck would overflow its boxes.
+    texts = [
+        SENTENCE,
+        "A **bold** start, *italic* middle and `code_at_the_end()` in one sentence that runs on.",
+        "Averyveryverylongidentifierwithoutanyspacesthatcannotfitononelineatall then short words",
+        "x " * 60,
+    ]
+    paras = [para(t) for t in texts]
+    paras += [para(SENTENCE, level=2, marker=BULLET), para(SENTENCE, marker="10.")]
+    paras.append(Para((Run("        indented = code(with, args)  # and a comment", code=True),), code=True))
+    for width in (40.0, 90.0, 250.0, 600.0):
+        for p in paras:
+            assert tx.height([p], width, size) == pytest.approx(len(tx.wrap(p, width, size)) * tx.LINE * size)
