@@ -17,16 +17,13 @@ from pathlib import Path
 from typing import Literal
 
 from generator.digest import code_fingerprint, fingerprint
+from generator.formats.decks.master import find_master, layout_names
 from generator.formats.decks.slides import day_title, property_text
 from generator.model.base import Spec
 from generator.model.course import Course
 from generator.model.lesson import Lesson
 from generator.model.workshop import WorkshopDay
-from generator.outputs.decks.builder import DeckBuilder
 from generator.outputs.decks.layouts import Master, load_master
-from generator.outputs.decks.lesson import lesson_slides
-from generator.outputs.decks.pipeline_view import pipeline_slides
-from generator.outputs.decks.workshop import day_slides
 from generator.outputs.staging import staged_folder
 
 # Below this many decks to draw, one process is faster than starting workers (about half a second) would be.
@@ -66,9 +63,11 @@ def render_decks(
     view, course settings, master and deck code are unchanged is reused as it is, unless `force`.
     Up to `jobs` processes draw the decks that are not reused.
     """
-    master = load_master(course, template)  # a missing layout fails here, before any deck is built
+    # The master by its bytes and layout names: opening it (python-pptx) waits until a deck is drawn.
+    path = find_master(course, template)
+    layouts = json.dumps(layout_names(path), sort_keys=True)
     before = {} if manifest is None or force else _read_manifest(manifest)
-    shared = fingerprint(code_fingerprint(_DECK_CODE), master.data, course.spec)
+    shared = fingerprint(code_fingerprint(_DECK_CODE), path.read_bytes(), layouts, course.spec)
     decks = list(plan_decks(course, shared))
     with staged_folder(out_dir, staging_area) as staging:
         to_draw: list[Deck] = []
@@ -82,9 +81,11 @@ def render_decks(
                     on_deck(out_dir / deck.file)
             else:
                 to_draw.append(deck)
-        for file in _draw_all(course, master, template, to_draw, staging, jobs):
-            if on_deck:
-                on_deck(out_dir / file)
+        if to_draw:
+            master = load_master(course, template)  # a missing layout fails here, before any deck is drawn
+            for file in _draw_all(course, master, template, to_draw, staging, jobs):
+                if on_deck:
+                    on_deck(out_dir / file)
     if manifest is not None:
         manifest.parent.mkdir(parents=True, exist_ok=True)
         after = {deck.file: deck.key for deck in decks}
@@ -163,6 +164,11 @@ def _draw_all(
 
 def draw_deck(course: Course, master: Master, deck: Deck, folder: Path) -> None:
     """Draw one deck on `master` and save it in `folder`."""
+    from generator.outputs.decks.builder import DeckBuilder  # python-pptx: only when a deck is drawn
+    from generator.outputs.decks.lesson import lesson_slides
+    from generator.outputs.decks.pipeline_view import pipeline_slides
+    from generator.outputs.decks.workshop import day_slides
+
     builder = DeckBuilder(master)
     if deck.kind == "lesson":
         lesson_slides(builder, course, course.lessons[deck.spec_id])

@@ -91,3 +91,19 @@ def test_a_course_uses_its_own_deck_master_and_its_slides_are_dropped(
 def test_a_missing_template_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ToolkitError, match="not found"):
         render_decks(load_course(MINIMAL), tmp_path, template=tmp_path / "nope.pptx")
+
+
+def test_a_changed_layouts_yaml_redraws_every_deck(tmp_path: Path) -> None:
+    master = master_with(tmp_path, {})
+    course, out, manifest = load_course(MINIMAL), tmp_path / "out", tmp_path / "decks.json"
+    render_decks(course, out, template=master, manifest=manifest)
+    reused: list[Path] = []
+    render_decks(course, out, template=master, manifest=manifest, on_reused=reused.append)
+    assert len(reused) == len(list(out.glob("*.pptx")))
+    # The same master file, another layout for text slides: every deck must be drawn again.
+    (master.parent / "layouts.yaml").write_text("content: Title Only\n", encoding="utf-8")
+    reused.clear()
+    decks = render_decks(course, out, template=master, manifest=manifest, on_reused=reused.append)
+    assert reused == [], "the layout mapping is part of what every deck is made from"
+    used = {slide.slide_layout.name for deck in decks for slide in Presentation(str(deck)).slides}
+    assert "Title and Content" not in used
