@@ -47,10 +47,13 @@ class KeepSearchEntries(BasePlugin):
         self.drawn: set[str] = set()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Any) -> Navigation:
-        # A page mkdocs does not redraw is never read, so its title (front matter) would be missing
-        # from the navigation and the next/previous links of the pages that are redrawn.
+        # A page mkdocs does not redraw is never read, so a title that only its front matter gives (a page
+        # the navigation lists without one: an index page) would be missing from the menus and the
+        # next/previous links of the pages that are redrawn. A title the navigation gives is set on
+        # the page itself (mkdocs' `title` is a property the navigation's value overrides).
         for page in nav.pages:
-            page.read_source(config)
+            if vars(page).get("title") is None:
+                page.read_source(config)
         return nav
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:

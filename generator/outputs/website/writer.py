@@ -300,7 +300,6 @@ def _mkdocs_build(
         with staged_folder(site_dir, area) as staging:
             if redraw is not None:
                 copy_last_site(site_dir, staging, redraw)
-            user = load_config(config_file=str(config_file), docs_dir=str(docs_dir))
             title = course.title + (" — Instructor guide" if audience == "instructor" else "")
             config = load_config(
                 config_file=str(config_file),
@@ -309,9 +308,10 @@ def _mkdocs_build(
                 site_name=label(title),  # the theme prints it as HTML
                 nav=nav,
                 strict=True,  # a broken internal link fails the build instead of shipping
-                extra_css=[*map(str, user["extra_css"]), ASSET_CSS],
-                extra_javascript=[*(str(s) for s in user["extra_javascript"]), ASSET_JS],
             )
+            # After the course's own, so that its styles and scripts come first, as they are written.
+            config.extra_css.append(ASSET_CSS)
+            config.extra_javascript.append(ASSET_JS)
             config["extra"]["polyfills"] = [SHIM]  # offline search without fetching the shim from the web
             # Added here, not only listed in mkdocs.yml, so that no course's own settings can leave them out.
             extensions = config["markdown_extensions"]

@@ -165,3 +165,14 @@ def test_html_in_spec_text_is_shown_not_run(minimal_course: Path) -> None:
     page = (minimal_course / "site/sections/basics/m2-landing/landing-data.html").read_text()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_courses_own_styles_and_scripts_come_first_as_written(minimal_course: Path) -> None:
+    (minimal_course / "mkdocs.yml").write_text(
+        "extra_css: [own.css]\nextra_javascript:\n  - path: own.js\n    type: module\n", encoding="utf-8"
+    )
+    build_course(minimal_course, only=("site",), verify=False)
+    page = (minimal_course / "site" / "index.html").read_text(encoding="utf-8")
+    assert page.index('href="own.css"') < page.index('href="assets/stylesheets/course.css"')
+    assert '<script src="own.js" type="module"></script>' in page
+    assert page.index('src="own.js"') < page.index('src="assets/javascripts/course.js"')
