@@ -29,7 +29,13 @@ from generator.formats.decks import text as tx
 from generator.formats.decks.geometry import OPENING_TITLE_SIZES, TABLE_SIZES, TITLE_SIZES, Area
 from generator.formats.decks.markdown import Para, Run, Table, inline, plain
 from generator.formats.decks.markdown import parts as md_parts
-from generator.formats.decks.master import MasterGeometry, find_master, layout_names, read_geometry
+from generator.formats.decks.master import (
+    LayoutGeometry,
+    MasterGeometry,
+    find_master,
+    layout_names,
+    read_geometry,
+)
 from generator.model.base import Spec
 from generator.model.course import Course
 from generator.model.lesson import Lesson
@@ -128,12 +134,13 @@ def deck_titles(course: Course) -> Iterator[Issue]:
     geometry = _measurable(course)
     if geometry is None:
         return
+    shared = fingerprint(repr(geometry.layouts), _code())
     for title in _titles(course):
         layout = geometry.layouts[title.role]
         area = geometry.title_area(title.role)
         box = geo.inner(area.width, area.height)
-        whole_para = geo.title_as_shown(Para(inline(title.text)), caps=layout.caps, bold=layout.bold)
-        if tx.fits([whole_para], box, title.sizes[-1]):
+        key = f"deck-titles:{fingerprint(shared, title.role, str(title.sizes[-1]), title.text)}"
+        if recall(key, partial(_fits_whole, title.text, layout, box, title.sizes[-1])):
             continue  # the common case: it fits at the smallest size, so fit_title keeps it whole
         para, size = geo.fit_title(title.text, box, title.sizes, caps=layout.caps, bold=layout.bold)
         whole = _shown(title.text)
@@ -151,6 +158,12 @@ def deck_titles(course: Course) -> Iterator[Issue]:
             f"size, the slide shows its first {kept:,} of {len(whole):,} characters, up to '{tail}'",
             hint=f"shorten it to about {own} characters" if own > 10 else "shorten it",
         )
+
+
+def _fits_whole(text: str, layout: LayoutGeometry, box: tx.Box, size: float) -> bool:
+    """Whether the whole title fits its box at `size`, in the layout's capitals and weight."""
+    para = geo.title_as_shown(Para(inline(text)), caps=layout.caps, bold=layout.bold)
+    return tx.fits([para], box, size)
 
 
 def _shown(text: str) -> str:
