@@ -78,6 +78,11 @@ class LabsFailed(ToolkitError):
         )
 
 
+def memo_file(build_dir: Path) -> Path:
+    """Where a build keeps the slow rules' verdicts between runs (see checks.memo)."""
+    return build_dir / ".work" / "checks.json"
+
+
 def status_file(build_dir: Path) -> Path:
     """Where each lab's last run is kept (written by `labs verify` and by `build`)."""
     return build_dir / "labs" / "status.json"
@@ -119,7 +124,7 @@ def build_course(
     if one fails, LabsFailed is raised before any output is written, unless `allow_failing_labs`.
     """
     build_dir = build_dir or find_root(path) / "build"
-    course = load_course(path, strict=strict, memo=build_dir / ".work" / "checks.json")
+    course = load_course(path, strict=strict, memo=memo_file(build_dir))
     site_dir = site_dir or course.root / "site"
     report = BuildReport(course)
     staging = build_dir / ".staging"

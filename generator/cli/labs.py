@@ -39,13 +39,13 @@ def verify(
     lab_ids: tuple[str, ...], course_path: Path, jobs: int, no_cache: bool, junit: Path | None
 ) -> None:
     """Run each lab's commands in a throwaway workspace and compare the output with the worksheet."""
-    from generator.build import status_file
+    from generator.build import memo_file, status_file
     from generator.labs.cache import LabCache
     from generator.labs.report import write_junit
     from generator.labs.runner import resolve_lab_ids, verify_labs
-    from generator.load.course_loader import load_course
+    from generator.load.course_loader import find_root, load_course
 
-    course = load_course(course_path)
+    course = load_course(course_path, memo=memo_file(find_root(course_path) / "build"))
     wanted = resolve_lab_ids(course, lab_ids)
     build = course.root / "build"
     cache = LabCache(status_file(build))
