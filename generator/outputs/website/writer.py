@@ -289,8 +289,8 @@ def _mkdocs_build(
 
     from generator.outputs.website.mkdocs_plugins import (
         QUIET_DIRTY_WARNING,
-        CompiledThemeTemplates,
         KeepSearchEntries,
+        ThemeEnvironment,
     )
 
     collect = _Collect()
@@ -317,7 +317,7 @@ def _mkdocs_build(
             extensions = config["markdown_extensions"]
             extensions += [name for name in EXTENSIONS if name not in extensions]
             extensions.append(SafeMarkdown())
-            config.plugins["curriculum/compiled-theme-templates"] = CompiledThemeTemplates()
+            config.plugins["curriculum/theme-environment"] = ThemeEnvironment()
             keep = None
             if redraw is None:
                 build(config)

@@ -93,7 +93,9 @@ def test_an_unreadable_memo_is_ignored_and_replaced(crowded: Path, tmp_path: Pat
     assert memo.read_text(encoding="utf-8").startswith('{"version"')
 
 
-@pytest.mark.parametrize("case", ["deck-too-many-slides", "table-cell-too-long-for-a-slide", "slide-title-cut"])
+@pytest.mark.parametrize(
+    "case", ["deck-too-many-slides", "table-cell-too-long-for-a-slide", "slide-title-cut"]
+)
 def test_a_broken_course_reports_the_same_with_remembered_verdicts(
     case: str, minimal_course: Path, tmp_path: Path
 ) -> None:

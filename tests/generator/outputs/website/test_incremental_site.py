@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator.build import build_course
@@ -110,3 +111,18 @@ def test_an_unchanged_course_renders_no_page_and_an_edited_template_renders_them
     assert (
         "Own template." in (minimal_course / "site/sections/basics/m2-landing/landing-data.html").read_text()
     )
+
+
+def test_the_theme_listing_leaves_out_hidden_files_that_templates_can_still_include(tmp_path: Path) -> None:
+    from generator.outputs.website.mkdocs_plugins import _VisibleTemplates
+
+    (tmp_path / ".icons" / "set").mkdir(parents=True)
+    (tmp_path / ".icons" / "set" / "arrow.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "site.css").write_text("a {}", encoding="utf-8")
+    (tmp_path / ".hidden.css").write_text("", encoding="utf-8")
+    (tmp_path / "main.html").write_text('{% include ".icons/set/arrow.svg" %}', encoding="utf-8")
+    loader = _VisibleTemplates([str(tmp_path)])
+    assert loader.list_templates() == ["assets/site.css", "main.html"]
+    env = jinja2.Environment(loader=loader)
+    assert env.get_template("main.html").render() == "<svg/>"
