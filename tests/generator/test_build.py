@@ -40,7 +40,7 @@ def test_a_renderer_bug_fails_its_output_only_and_keeps_its_last_good_version(
     before = sorted(p.name for p in decks.iterdir())
     assert not first.failed and before
 
-    monkeypatch.setattr("generator.outputs.decks.writer.day_slides", explode)
+    monkeypatch.setattr("generator.outputs.decks.workshop.day_slides", explode)
     (minimal_course / "build" / "lms" / "questions.gift.txt").unlink()
     argv = ["build", str(minimal_course), "--only", "decks", "--only", "lms", "--force"]
     result = CliRunner().invoke(main, argv)

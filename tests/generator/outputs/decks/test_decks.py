@@ -287,7 +287,7 @@ def test_a_failed_render_leaves_the_last_good_decks_in_place(
     def fail(*_: object) -> None:
         raise RuntimeError("a renderer bug")  # content limits are checks' errors; this is a bug
 
-    monkeypatch.setattr("generator.outputs.decks.writer.day_slides", fail)
+    monkeypatch.setattr("generator.outputs.decks.workshop.day_slides", fail)
     with pytest.raises(RuntimeError, match="a renderer bug"):
         render_decks(course, out)
     assert sorted(out.iterdir()) == sorted(good)
