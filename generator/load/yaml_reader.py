@@ -27,6 +27,7 @@ MAX_BYTES = 10_000_000  # a 10,000-question bank is about 3 MB
 # copies it at every use, so aliases nested a few deep ("billion laughs") expand a file of a few
 # hundred bytes into millions of values. Specs rarely need aliases at all.
 MAX_ALIASES = 100
+_STR = "tag:yaml.org,2002:str"
 MAX_ALIAS_VALUES = 10_000
 
 
@@ -94,7 +95,8 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[Issue]]:
         values: dict[tuple[str | int, ...], tuple[int, int]] = {}
         keys: dict[tuple[str | int, ...], tuple[int, int]] = {}
         try:
-            _AliasBudget().measure(node, node)
+            if "&" in text:  # no anchor, no alias: a file without '&' cannot expand
+                _AliasBudget().measure(node, node)
             data = _build(loader, node, (), values, keys, set())
         except _Reject as exc:
             mark = exc.node.start_mark
@@ -187,6 +189,8 @@ def _build(
         raise _Reject(node, "an alias refers to itself", "remove the recursive '*' alias")
     values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value  # what the constructor returns for text, without its bookkeeping
         try:
             return loader.construct_object(node)
         except yaml.YAMLError as exc:
@@ -221,6 +225,8 @@ def _build(
 
 
 def _key(loader: Any, node: yaml.ScalarNode) -> str | int:
+    if node.tag == _STR:
+        return str(node.value)
     try:
         key = loader.construct_object(node)
     except yaml.YAMLError:
