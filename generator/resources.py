@@ -23,13 +23,20 @@ def template_folders(root: Path, override: str | None, kind: str) -> tuple[Path,
     return (*own, builtin_templates() / kind)
 
 
-def template_names(folders: tuple[Path, ...]) -> tuple[str, ...]:
-    """The templates a course's own folders hold: a new one there shadows a built-in one of its name.
+def template_lookup(root: Path, override: str | None, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The folders templates of `kind` are looked up in, and the templates the course's own folder holds.
 
-    Why: Jinja re-reads a cached template whose file changed, but not one that a new file now hides.
+    The two together key a cached Jinja environment. Why the names: Jinja re-reads a cached template
+    whose file changed, but not one that a new file in the course's folder now hides.
     """
-    return tuple(
+    folders = template_folders(root, override, kind)
+    own = tuple(
         sorted(
-            p.relative_to(f).as_posix() for f in folders if f.is_dir() for p in f.rglob("*") if p.is_file()
+            p.relative_to(f).as_posix()
+            for f in folders[:-1]
+            if f.is_dir()
+            for p in f.rglob("*")
+            if p.is_file()
         )
     )
+    return tuple(map(str, folders)), own

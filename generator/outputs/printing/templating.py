@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator.model.course import Course
 from generator.outputs.template_cache import bytecode_cache
-from generator.resources import template_folders, template_names
+from generator.resources import template_lookup
 
 
 def md(text: object) -> Markup:
@@ -33,8 +33,7 @@ def inline(text: object) -> Markup:
 
 def print_environment(course: Course, kind: str) -> jinja2.Environment:
     """Templates for `kind` ('handouts', 'certificates'): the course's own folder, then the built-in one."""
-    folders = template_folders(course.root, course.spec.templates, kind)
-    return _environment(tuple(map(str, folders)), template_names(folders[:-1]))
+    return _environment(*template_lookup(course.root, course.spec.templates, kind))
 
 
 @cache

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from generator.model.course import Course
 from generator.outputs.safe_markdown import escape_spec
 from generator.outputs.template_cache import bytecode_cache
-from generator.resources import builtin_templates, template_folders, template_names
+from generator.resources import builtin_templates, template_lookup
 
 BUILTIN_TEMPLATES = builtin_templates()
 
@@ -59,8 +59,7 @@ def _finalize(value: object) -> object:
 
 def environment(course: Course, kind: str) -> jinja2.Environment:
     """Templates for `kind` (e.g. 'site'): the course's override folder, then the built-in folder."""
-    folders = template_folders(course.root, course.spec.templates, kind)
-    return _environment(tuple(map(str, folders)), template_names(folders[:-1]))
+    return _environment(*template_lookup(course.root, course.spec.templates, kind))
 
 
 @cache

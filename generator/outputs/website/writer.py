@@ -203,9 +203,6 @@ def _inputs(
 
     Files are taken by size and time (as make does), the rest by content.
     """
-    import material
-    import mkdocs
-
     from generator.digest import code_fingerprint, fingerprint
 
     templates = [
@@ -219,18 +216,14 @@ def _inputs(
         f"{path.as_posix()}:{path.stat().st_size}:{path.stat().st_mtime_ns}"
         for path in [*resource_paths(course), *lab_file_paths(course)]
     ]
-    settings = [
-        path.read_bytes() for path in dict.fromkeys([config_file, BUILTIN_TEMPLATES / "site" / "mkdocs.yml"])
-    ]
     status = sorted((lab_status or {}).items())
     return fingerprint(
-        f"{audience}|{mkdocs.__version__}|{material.__version__}",
+        *_settings(config_file, audience),
         code_fingerprint(
             ("generator.outputs", "generator.outputs.website", "generator.formats", "generator.model")
         ),
         "\n".join(templates),
         "\n".join(copied),
-        *settings,
         repr(status),
         repr(lab_summary),
         *course.documents,
@@ -239,23 +232,28 @@ def _inputs(
 
 def _stamp(files: dict[str, bytes], config_file: Path, audience: str, nav: object) -> SiteStamp:
     """What this build of the site is made of: the pages, and what every page shares."""
+    from generator.digest import code_fingerprint
+
+    shared = [
+        *_settings(config_file, audience),
+        code_fingerprint(("generator.outputs", "generator.outputs.website")).encode(),  # Markdown safety
+        json.dumps(nav, sort_keys=True).encode(),
+    ]
+    return site_stamp(files, shared)
+
+
+def _settings(config_file: Path, audience: str) -> list[bytes]:
+    """The audience, the mkdocs and Material versions, and both settings files: in every site digest."""
     import material
     import mkdocs
 
-    from generator.digest import code_fingerprint
-
     # In a fixed order: a set of the two paths iterates in a per-process order, and the digest of an
     # unchanged site then differed in about one build of three, redrawing it for nothing.
-    settings = [
-        path.read_bytes() for path in dict.fromkeys([config_file, BUILTIN_TEMPLATES / "site" / "mkdocs.yml"])
-    ]
-    shared = [
+    files = dict.fromkeys([config_file, BUILTIN_TEMPLATES / "site" / "mkdocs.yml"])
+    return [
         f"{audience}|{mkdocs.__version__}|{material.__version__}".encode(),
-        code_fingerprint(("generator.outputs", "generator.outputs.website")).encode(),  # Markdown safety
-        json.dumps(nav, sort_keys=True).encode(),
-        *settings,
+        *(p.read_bytes() for p in files),
     ]
-    return site_stamp(files, shared)
 
 
 class _Collect(logging.Handler):
